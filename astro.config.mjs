@@ -1,0 +1,9 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+export default defineConfig({
+  integrations: [mdx()],
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+});

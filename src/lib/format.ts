@@ -1,0 +1,57 @@
+/**
+ * French formatting of the numbers and dates visitors read. Intl does the
+ * locale work; the functions here only fix the choices the project makes.
+ */
+import { PARIS_TIME_ZONE } from './calendar.ts';
+
+const shareFormat = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
+
+/**
+ * A share as French readers write it, at most one decimal, trailing zero
+ * dropped: `0,2 %`, `99,2 %`, `100 %`, `0 %`. A share that is not exactly 0 or
+ * 1 never prints as `0 %` or `100 %`: a court reading "100 % sans date" must be
+ * able to take it literally. Returns an em dash when there is nothing to share.
+ */
+export function formatShare(share: number | null): string {
+  if (share === null || Number.isNaN(share)) return '—';
+  const shown = share > 0 && share < 0.0005 ? 0.001 : share < 1 && share > 0.9995 ? 0.999 : share;
+  return shareFormat.format(shown).replace(/\s/g, '\u00a0');
+}
+
+const integerFormat = new Intl.NumberFormat('fr-FR');
+
+/** A count with French digit grouping: `12 345`. */
+export function formatCount(count: number): string {
+  return integerFormat.format(count).replace(/\s/g, '\u00a0');
+}
+
+const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A `YYYY-MM` month as French readers name it: `mars 2018`. */
+export function formatMonth(month: string): string {
+  return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** A `YYYY-MM-DD` day written the French short way: `01/03/2018`. */
+export function formatDay(day: string): string {
+  const [year, month, date] = day.split('-');
+  return `${date}/${month}/${year}`;
+}
+
+const longDayFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+
+/** A `YYYY-MM-DD` day in words: `1 mars 2018`. */
+export function formatLongDay(day: string): string {
+  return longDayFormat.format(new Date(`${day}T00:00:00Z`));
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: PARIS_TIME_ZONE,
+});
+
+/** An instant on the Paris clock in words: `1 mars 2018 à 16:20`. */
+export function formatParisDateTime(instant: number): string {
+  return dateTimeFormat.format(new Date(instant));
+}
