@@ -1,0 +1,13 @@
+// Builds the site from DATA_DIR (default data/) into dist/ (or OUT_DIR).
+import path from 'node:path';
+import { DataError } from '../src/lib/data-error.ts';
+import { dataDirectory } from '../src/lib/data-directory.ts';
+import { buildSite } from '../src/site/build.ts';
+
+try {
+  await buildSite({ dataDir: dataDirectory(), outDir: path.resolve(process.env.OUT_DIR || 'dist'), root: process.cwd() });
+} catch (error) {
+  if (!(error instanceof DataError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+}

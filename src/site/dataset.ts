@@ -1,0 +1,33 @@
+/**
+ * The dataset the site is built from, loaded once per build. `npm run build`
+ * loads and validates it before Astro starts (so a data error stops the build
+ * with `file:line: message` before anything is written) and hands it over
+ * through a global slot; a bare `astro build` or `astro dev` loads it here.
+ */
+import { dataDirectory } from '../lib/data-directory.ts';
+import { loadDataset, type Dataset, type ProcedureData } from '../lib/dataset.ts';
+import { procedureKey } from '../lib/registry.ts';
+
+const SLOT = Symbol.for('guichets-fermes.dataset');
+
+type DatasetHolder = { [SLOT]?: Dataset };
+
+/** Makes a validated dataset available to the pages about to be built. */
+export function provideDataset(dataset: Dataset): void {
+  (globalThis as DatasetHolder)[SLOT] = dataset;
+}
+
+/** The dataset of `DATA_DIR`, loaded at most once per process. */
+export function getDataset(): Dataset {
+  const holder = globalThis as DatasetHolder;
+  const dataDir = dataDirectory();
+  if (holder[SLOT]?.dataDir !== dataDir) holder[SLOT] = loadDataset(dataDir);
+  return holder[SLOT]!;
+}
+
+/** One procedure's data by department and slug; throws when there is none (a broken route). */
+export function getProcedureData(department: string, slug: string): ProcedureData {
+  const found = getDataset().procedures.find((data) => procedureKey(data.procedure) === `${department}/${slug}`);
+  if (!found) throw new Error(`no procedure ${department}/${slug}`);
+  return found;
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadDataset } from '../../src/lib/dataset.ts';
+import { parseMonthFile } from '../../src/lib/probe.ts';
+import { parseRegistry } from '../../src/lib/registry.ts';
+
+const REGISTRY_HEADER = 'department,slug,prefecture,procedure,system,url';
+const registryRow = (department = '93', slug = 'titre-sejour') =>
+  `${department},${slug},Préfecture de Bobigny,Demande de titre de séjour,legacy-booking,https://www.seine-saint-denis.gouv.fr/booking/create/9829`;
+
+describe('registry validation stops at the faulty line', () => {
+  test.each([
+    ['unknown department', `${REGISTRY_HEADER}\n${registryRow('99')}\n`, 'procedures.csv:2: department "99": unknown department code'],
+    ['department without its leading zero', `${REGISTRY_HEADER}\n${registryRow('1')}\n`, 'procedures.csv:2: department "1": unknown department code'],
+    ['bad slug', `${REGISTRY_HEADER}\n${registryRow('93', 'Titre_Séjour')}\n`, 'procedures.csv:2: slug "Titre_Séjour": must be lowercase'],
+    ['duplicate slug', `${REGISTRY_HEADER}\n${registryRow()}\n${registryRow()}\n`, 'procedures.csv:3: duplicate slug "titre-sejour" in department 93 (first at line 2)'],
+    ['missing column', 'department,slug,prefecture,procedure,system\n', 'procedures.csv:1: bad header: missing column url'],
+    ['unknown system', `${REGISTRY_HEADER}\n93,a,P,Q,telephone,https://example.org\n`, 'procedures.csv:2: system "telephone": must be one of'],
+    ['url that is not http', `${REGISTRY_HEADER}\n93,a,P,Q,legacy-booking,javascript:alert(1)\n`, 'procedures.csv:2: url "javascript:alert(1)": must be an http(s) URL'],
+    ['impossible since', `${REGISTRY_HEADER},since\n${registryRow()},2023-02-29\n`, 'procedures.csv:2: since "2023-02-29"'],
+    ['until before since', `${REGISTRY_HEADER},since,until\n${registryRow()},2024-01-02,2024-01-01\n`, 'procedures.csv:2: until "2024-01-01": until is before since'],
+    ['stray quote', `${REGISTRY_HEADER}\n93,a,Préfecture "de Bobigny,Q,legacy-booking,https://example.org\n`, 'procedures.csv:2: stray or unbalanced quote'],
+    ['wrong cell count', `${REGISTRY_HEADER}\n93,a,P,Q,legacy-booking\n`, 'procedures.csv:2: expected 6 cells as in the header, found 5'],
+  ])('%s', (_name, text, message) => {
+    expect(() => parseRegistry(text, 'procedures.csv')).toThrow(message);
+  });
+
+  test('keeps unknown extra columns, quoted commas and accents', () => {
+    const text = `\ufeff${REGISTRY_HEADER},planning,note\r\n2A,aes,Préfecture d'Ajaccio,"Admission exceptionnelle, travail",legacy-booking,https://example.org/booking/create/1,42,"vu ""en 2020"""\r\n`;
+    const [procedure] = parseRegistry(text, 'procedures.csv');
+    expect(procedure).toMatchObject({ department: '2A', procedure: 'Admission exceptionnelle, travail', planning: '42', extra: { note: 'vu "en 2020"' } });
+  });
+});
+
+const PROBE_HEADER = 'probed_at,outcome,first_date,second_date,detail';
+
+describe('month file validation stops at the faulty line', () => {
+  test.each([
+    ['bad header', 'probed_at,result,first_date,second_date,detail\n', '2018-03.csv:1: bad header: column 2 must be "outcome"'],
+    ['columns out of order', 'outcome,probed_at,first_date,second_date,detail\n', '2018-03.csv:1: bad header: column 1 must be "probed_at"'],
+    ['impossible date', `${PROBE_HEADER}\n2018-02-30T10:00:00+01:00,none,,,\n`, '2018-03.csv:2: probed_at: "2018-02-30T10:00:00+01:00" is not an existing date and time'],
+    ['time without offset', `${PROBE_HEADER}\n2018-03-01T10:00:00,none,,,\n`, '2018-03.csv:2: probed_at: "2018-03-01T10:00:00" is not a time like'],
+    ['offset Paris did not have', `${PROBE_HEADER}\n2018-03-01T10:00:00+02:00,none,,,\n`, 'is not a Paris local time (Paris was at +01:00 then)'],
+    ['probe of another month', `${PROBE_HEADER}\n2018-04-01T10:00:00+02:00,none,,,\n`, '2018-03.csv:2: probe of 2018-04-01 does not belong in the file of month 2018-03'],
+    ['duplicate instant', `${PROBE_HEADER}\n2018-03-01T10:00:00+01:00,none,,,\n2018-03-01T10:00:00+01:00,none,,,\n`, '2018-03.csv:3: duplicate probe: same instant as line 2'],
+    ['same instant written with two offsets', `${PROBE_HEADER}\n2018-03-01T10:00:00+01:00,none,,,\n2018-03-01T09:00:00Z,none,,,\n`, '2018-03.csv:3: probed_at'],
+    ['slots without first_date', `${PROBE_HEADER}\n2018-03-01T10:00:00+01:00,slots,,,\n`, '2018-03.csv:2: outcome "slots" without first_date'],
+    ['second date before first', `${PROBE_HEADER}\n2018-03-01T10:00:00+01:00,slots,2018-03-10,2018-03-09,\n`, '2018-03.csv:2: second_date 2018-03-09 is before first_date 2018-03-10'],
+    ['date before the probe day', `${PROBE_HEADER}\n2018-03-05T10:00:00+01:00,slots,2018-03-04,,\n`, '2018-03.csv:2: first_date 2018-03-04 is before the probe day 2018-03-05'],
+    ['impossible slot date', `${PROBE_HEADER}\n2018-03-05T10:00:00+01:00,slots,2018-04-31,,\n`, '2018-03.csv:2: first_date "2018-04-31" is not an existing day'],
+    ['unknown outcome', `${PROBE_HEADER}\n2018-03-01T10:00:00+01:00,maybe,,,\n`, '2018-03.csv:2: unknown outcome "maybe"'],
+    ['dates on a failed probe', `${PROBE_HEADER}\n2018-03-01T10:00:00+01:00,timeout,2018-03-10,,\n`, '2018-03.csv:2: outcome "timeout" must have empty first_date and second_date'],
+    ['stray quote', `${PROBE_HEADER}\n2018-03-01T10:00:00+01:00,none,,,il n"y a\n`, '2018-03.csv:2: stray or unbalanced quote'],
+    ['unclosed quote', `${PROBE_HEADER}\n2018-03-01T10:00:00+01:00,none,,,"page\n`, '2018-03.csv:2: stray or unbalanced quote'],
+  ])('%s', (_name, text, message) => {
+    expect(() => parseMonthFile(text, '2018-03.csv', '2018-03')).toThrow(message);
+  });
+
+  test('accepts a BOM, CRLF line ends and both probes of the hour repeated when clocks go back', () => {
+    const text = `\ufeff${PROBE_HEADER},evidence_sha256\r\n2018-10-28T02:20:00+02:00,none,,,,ab\r\n2018-10-28T02:20:00+01:00,slots,2018-11-02,2018-11-02,,cd\r\n`;
+    const { probes } = parseMonthFile(text, '2018-10.csv', '2018-10');
+    expect(probes.map((probe) => [probe.colour, probe.extra.evidence_sha256])).toEqual([['noir', 'ab'], ['vert', 'cd']]);
+    expect(probes[1]!.instant - probes[0]!.instant).toBe(3_600_000);
+  });
+});
+
+describe('loading a data directory', () => {
+  function dataDirectory(files: Record<string, string>): string {
+    const directory = mkdtempSync(path.join(tmpdir(), 'guichets-data-'));
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+      writeFileSync(path.join(directory, name), content);
+    }
+    return directory;
+  }
+
+  test('reports the faulty file and line, and writes nothing', () => {
+    const directory = dataDirectory({
+      'procedures.csv': `${REGISTRY_HEADER}\n${registryRow()}\n`,
+      'probes/93/titre-sejour/2018-03.csv': `${PROBE_HEADER}\n2018-03-01T10:00:00+01:00,none,,,\n2018-03-01T11:00:00+01:00,slots,,,\n`,
+    });
+    const before = readdirSync(directory, { recursive: true }).sort();
+    expect(() => loadDataset(directory)).toThrow(`${path.join(directory, 'probes/93/titre-sejour/2018-03.csv')}:3: outcome "slots" without first_date`);
+    expect(readdirSync(directory, { recursive: true }).sort()).toEqual(before);
+  });
+
+  test('rejects probes of a procedure missing from the registry', () => {
+    const directory = dataDirectory({
+      'procedures.csv': `${REGISTRY_HEADER}\n${registryRow()}\n`,
+      'probes/93/autre/2018-03.csv': `${PROBE_HEADER}\n`,
+    });
+    expect(() => loadDataset(directory)).toThrow('probes for 93/autre, which is not in procedures.csv');
+  });
+
+  test('rejects a month file with a wrong name', () => {
+    const directory = dataDirectory({
+      'procedures.csv': `${REGISTRY_HEADER}\n${registryRow()}\n`,
+      'probes/93/titre-sejour/2018-3.csv': `${PROBE_HEADER}\n`,
+    });
+    expect(() => loadDataset(directory)).toThrow('unexpected file: month files are named YYYY-MM.csv');
+  });
+
+  test('gives month statistics, the compile date and a version that follows the data', () => {
+    const files = {
+      'procedures.csv': `${REGISTRY_HEADER}\n${registryRow()}\n`,
+      'probes/93/titre-sejour/2018-03.csv': `${PROBE_HEADER}\n2018-03-01T10:00:00+01:00,none,,,\n2018-03-01T11:00:00+01:00,timeout,,,délai dépassé\n`,
+      'probes/93/titre-sejour/2018-04.csv': `${PROBE_HEADER}\n2018-04-02T10:00:00+02:00,slots,2018-04-03,2018-04-04,\n`,
+    };
+    const dataset = loadDataset(dataDirectory(files));
+    expect(dataset.procedures[0]!.months).toEqual([
+      { month: '2018-03', successful: 1, failed: 1, counts: { vert: 0, jaune: 0, orange: 0, rouge: 0, noir: 1 } },
+      { month: '2018-04', successful: 1, failed: 0, counts: { vert: 1, jaune: 0, orange: 0, rouge: 0, noir: 0 } },
+    ]);
+    expect(dataset.compiledAt).toBe(Date.parse('2018-04-02T08:00:00Z'));
+    expect(loadDataset(dataDirectory(files)).version).toBe(dataset.version);
+    const changed = { ...files, 'probes/93/titre-sejour/2018-04.csv': `${PROBE_HEADER}\n2018-04-02T10:00:00+02:00,none,,,\n` };
+    expect(loadDataset(dataDirectory(changed)).version).not.toBe(dataset.version);
+  });
+});
