@@ -69,3 +69,25 @@ describe('French formatting', () => {
     expect(formatCount(12345)).toBe('12\u00a0345');
   });
 });
+
+describe('headline figure', () => {
+  test('covers the three complete months before the compile date, not the current one', async () => {
+    const { headlineFigure } = await import('../../src/lib/headline.ts');
+    const months = [
+      monthStatistics('2018-01', probes({ noir: 10 })),
+      monthStatistics('2018-02', probes({ noir: 5, vert: 5 })),
+      monthStatistics('2018-03', probes({ noir: 2, rouge: 2, failed: 4 })),
+      monthStatistics('2018-04', probes({ vert: 100 })), // current month: excluded
+    ];
+    const figure = headlineFigure(months, Date.parse('2018-04-10T12:00:00+02:00'));
+    expect(figure.period).toEqual(['2018-01', '2018-02', '2018-03']);
+    expect(figure.statistics.successful).toBe(24);
+    expect(figure.openingRate).toBeCloseTo(7 / 24);
+    expect(figure.noirShare).toBeCloseTo(17 / 24);
+  });
+
+  test('has no figure without data', async () => {
+    const { headlineFigure } = await import('../../src/lib/headline.ts');
+    expect(headlineFigure([], null)).toMatchObject({ period: [], openingRate: null, noirShare: null });
+  });
+});
