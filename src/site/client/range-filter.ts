@@ -1,0 +1,54 @@
+/**
+ * The date-range selection of a raw-data month: hides the days outside the
+ * range (so printing prints only them), updates the period in the statement
+ * and in the printed footer, and keeps the range in the URL hash so that a
+ * selection can be shared.
+ */
+const form = document.querySelector<HTMLFormElement>('[data-range-filter]');
+
+/** `1/03/2018` from `2018-03-01`, the way the statement writes days. */
+function shortDay(day: string): string {
+  return `${Number(day.slice(8))}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+}
+
+if (form) {
+  const from = form.elements.namedItem('from') as HTMLInputElement;
+  const to = form.elements.namedItem('to') as HTMLInputElement;
+  const status = form.querySelector('[data-range-status]');
+  const period = document.querySelector('[data-period]');
+  const footerStyle = document.querySelector<HTMLStyleElement>('head style');
+  const originalFooter = footerStyle?.textContent ?? '';
+  const originalPeriod = period?.textContent ?? '';
+  const days = [...document.querySelectorAll<HTMLElement>('tbody[data-day]')];
+
+  const apply = (first: string, last: string, updateHash: boolean) => {
+    const [low, high] = first <= last ? [first, last] : [last, first];
+    let shown = 0;
+    for (const day of days) {
+      const visible = day.dataset.day! >= low && day.dataset.day! <= high;
+      day.hidden = !visible;
+      if (visible) shown += day.rows.length;
+    }
+    const text = `du ${shortDay(low)} au ${shortDay(high)}`;
+    const whole = low === from.min && high === from.max;
+    if (period) period.textContent = whole ? originalPeriod : text;
+    if (footerStyle) footerStyle.textContent = originalFooter.replace(/période du [^·"]*/, `période ${whole ? originalPeriod : text} `);
+    if (status) status.textContent = `${shown} sondage${shown > 1 ? 's' : ''} affiché${shown > 1 ? 's' : ''}.`;
+    if (updateHash) history.replaceState(null, '', whole ? location.pathname : `#du=${low}&au=${high}`);
+  };
+
+  form.hidden = false;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (from.value && to.value) apply(from.value, to.value, true);
+  });
+  form.addEventListener('reset', () => {
+    setTimeout(() => apply(from.min, from.max, true));
+  });
+  const selection = /^#du=(\d{4}-\d{2}-\d{2})&au=(\d{4}-\d{2}-\d{2})$/.exec(location.hash);
+  if (selection && selection[1]! >= from.min && selection[2]! <= from.max) {
+    from.value = selection[1]!;
+    to.value = selection[2]!;
+    apply(selection[1]!, selection[2]!, false);
+  }
+}
