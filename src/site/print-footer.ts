@@ -11,5 +11,5 @@ function cssString(text: string): string {
 
 /** The `@page` rule that prints `left` and the page number on every sheet. */
 export function printFooterCss(left: string): string {
-  return `@page { @bottom-left { content: ${cssString(left)}; font: 8pt sans-serif; color: #333; } @bottom-right { content: "page " counter(page) " / " counter(pages); font: 8pt sans-serif; color: #333; } }`;
+  return `@page { @bottom-left { content: ${cssString(left)}; font: 7pt sans-serif; color: #333; } @bottom-right { content: "page " counter(page) " / " counter(pages); font: 8pt sans-serif; color: #333; } }`;
 }

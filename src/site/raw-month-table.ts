@@ -39,8 +39,8 @@ function clockLabel(probe: Probe, dayClockTimes: readonly string[]): string {
 }
 
 /**
- * One `tbody` per day, the date written once in a cell spanning the day's
- * rows, as in La Cimade's printouts. `data-day` lets the range filter hide
+ * One `tbody` per day, the date written once, in the day's first row, as in
+ * La Cimade's printouts. `data-day` lets the range filter hide
  * whole days.
  */
 export function rawMonthRows(probes: readonly Probe[]): string {
@@ -56,7 +56,8 @@ export function rawMonthRows(probes: readonly Probe[]): string {
     parts.push(`<tbody data-day=${day}>`);
     const clockTimes = sorted.map((probe) => probe.time.slice(0, 5));
     sorted.forEach((probe, index) => {
-      const dateCell = index === 0 ? `<th scope=rowgroup rowspan=${sorted.length}>${formatDay(day)}` : '';
+      // No rowspan: browsers will not break a printed page inside a spanned cell.
+      const dateCell = index === 0 ? `<th scope=rowgroup>${formatDay(day)}` : '<td>';
       parts.push(`<tr>${dateCell}<td>${clockLabel(probe, clockTimes)}${resultCells(probe)}\n`);
     });
     parts.push('</tbody>');

@@ -1,0 +1,131 @@
+/**
+ * Browser tests run the built fixture site in Debian's Chromium through
+ * playwright-core (no browser download). Without Chromium they are skipped,
+ * and say how to install it; CI sets REQUIRE_BROWSER=1 so a missing browser
+ * fails instead.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import axe from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const browserAvailable = existsSync(CHROMIUM_PATH);
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.gz': 'application/gzip',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.ods': 'application/vnd.oasis.opendocument.spreadsheet',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves a built site on 127.0.0.1 the way a static host would. */
+export async function serveSite(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let file = path.join(root, pathname);
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!existsSync(file)) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Runs axe-core on the page and returns its violations (WCAG 2.1 A and AA rules). */
+export async function accessibilityViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
+  await page.addScriptTag({ content: axe.source });
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
+  );
+  return results.violations.map((violation) => ({ id: violation.id, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+}
+
+/** A browser and the built fixture site, shared by the tests of one file. */
+export interface BrowserContext {
+  browser: Browser;
+  origin: string;
+  siteDir: string;
+  /** Opens a site path in a new page, failing on any request that leaves 127.0.0.1 and on console errors. */
+  open: (sitePath: string, options?: { javaScript?: boolean }) => Promise<Page>;
+}
+
+/**
+ * Declares a describe block of browser tests: skipped with a notice when
+ * Chromium is missing, failing then if CI requires the browser.
+ */
+export function describeInBrowser(name: string, body: (context: BrowserContext) => void): void {
+  if (!browserAvailable) {
+    if (process.env.REQUIRE_BROWSER) {
+      test(`${name}: Chromium is required`, () => {
+        expect.fail(`Chromium not found at ${CHROMIUM_PATH}: apt-get update && apt-get install -y chromium`);
+      });
+    } else {
+      describe.skip(`${name} (skipped: no Chromium at ${CHROMIUM_PATH}; install it with apt-get install -y chromium)`, () => {
+        test('needs Chromium', () => {});
+      });
+    }
+    return;
+  }
+  describe(name, () => {
+    const context = { siteDir: inject('fixtureSiteDir') } as BrowserContext;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      const site = await serveSite(context.siteDir);
+      context.origin = site.origin;
+      close = site.close;
+      context.browser = await launchBrowser();
+      context.open = async (sitePath, options = {}) => {
+        const browserContext = await context.browser.newContext({ javaScriptEnabled: options.javaScript ?? true, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+        const page = await browserContext.newPage();
+        const problems: string[] = [];
+        page.on('request', (request) => {
+          if (!request.url().startsWith(context.origin) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) problems.push(`third-party request: ${request.url()}`);
+        });
+        page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+        page.on('console', (message) => {
+          if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+        });
+        (page as Page & { problems: string[] }).problems = problems;
+        const response = await page.goto(`${context.origin}${sitePath}`);
+        expect(response?.status(), `status of ${sitePath}`).toBe(200);
+        return page;
+      };
+    });
+    afterAll(async () => {
+      await context.browser?.close();
+      await close?.();
+    });
+    body(context);
+  });
+}
+
+/** Problems seen on a page opened with `open`: third-party requests, script errors. */
+export function pageProblems(page: Page): string[] {
+  return (page as Page & { problems?: string[] }).problems ?? [];
+}
