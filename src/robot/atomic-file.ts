@@ -1,0 +1,83 @@
+/**
+ * Writing a whole file so that readers see either the old content or the new
+ * one, never a mix: write a temporary file in the same directory, flush it to
+ * disk, rename it over the target, flush the directory. Temporary names start
+ * with a dot and end in `.tmp`, which data readers skip and git ignores.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The file operations used, injectable so that tests can simulate a full disk. */
+export type FileSystem = Pick<typeof fs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'mkdirSync' | 'readFileSync' | 'existsSync'>;
+
+export const realFileSystem: FileSystem = fs;
+
+/** A temporary name next to `file`, unique to this process and call. */
+export function temporaryPath(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Replaces `file` with `content` atomically; on error the old file is untouched and the temporary removed. */
+export function writeFileAtomic(file: string, content: string | Uint8Array, files: FileSystem = realFileSystem): void {
+  const temporary = temporaryPath(file);
+  let descriptor: number | null = null;
+  try {
+    descriptor = files.openSync(temporary, 'wx', 0o644);
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    let written = 0;
+    while (written < bytes.length) written += files.writeSync(descriptor, bytes, written, bytes.length - written);
+    files.fsyncSync(descriptor);
+    files.closeSync(descriptor);
+    descriptor = null;
+    files.renameSync(temporary, file);
+  } catch (error) {
+    if (descriptor !== null) {
+      try {
+        files.closeSync(descriptor);
+      } catch {
+        // Already failing: the first error is the one to report.
+      }
+    }
+    try {
+      files.unlinkSync(temporary);
+    } catch {
+      // The temporary may not exist; nothing else to clean.
+    }
+    throw error;
+  }
+  syncDirectory(path.dirname(file), files);
+}
+
+/** Flushes a directory entry (the rename) to disk; not every platform allows it, so failures are ignored. */
+function syncDirectory(directory: string, files: FileSystem): void {
+  try {
+    const descriptor = files.openSync(directory, 'r');
+    try {
+      files.fsyncSync(descriptor);
+    } finally {
+      files.closeSync(descriptor);
+    }
+  } catch {
+    // Best effort: the data are already renamed into place.
+  }
+}
+
+const ERROR_WORDS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exceeded',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOTDIR: 'a part of the path is not a directory',
+  EEXIST: 'a file is in the way',
+  EISDIR: 'a directory is in the way',
+  EIO: 'input/output error',
+};
+
+/** A file-system error in plain words, with its code: "cannot write X: the disk is full (ENOSPC)". */
+export function describeFileError(action: string, file: string, error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const words = code ? ERROR_WORDS[code] : undefined;
+  return `cannot ${action} ${file}: ${words ?? (error instanceof Error ? error.message : String(error))}${code ? ` (${code})` : ''}`;
+}

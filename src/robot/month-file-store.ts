@@ -1,0 +1,96 @@
+/**
+ * Appending probes to month files, `probes/{department}/{slug}/{YYYY-MM}.csv`.
+ *
+ * An append is atomic and idempotent: under a per-file lock the current file
+ * is read and validated with the foundation's parseMonthFile, a row whose
+ * instant is already there is skipped, and the whole new content (validated
+ * again) replaces the file by rename. A crash at any moment leaves the old
+ * file or the new one, never a truncated or duplicated row.
+ */
+import path from 'node:path';
+import { monthFilePath } from '../lib/data-directory.ts';
+import { formatProbeLines, parseMonthFile, ROBOT_COLUMNS, validateProbe, type Probe, type ProbeRow } from '../lib/probe.ts';
+import { describeFileError, realFileSystem, writeFileAtomic, type FileSystem } from './atomic-file.ts';
+import { withLock } from './file-lock.ts';
+
+/** A data file could not be read or written: the robot's problem, not the prefecture's. */
+export class StoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export interface StoreOptions {
+  /** Injectable file operations (tests simulate a full or read-only disk). */
+  files?: FileSystem;
+  /** How long to wait for another writer of the same file. */
+  lockWaitMs?: number;
+}
+
+export type AppendStatus = 'written' | 'duplicate';
+
+/** The lock file of a month file: a dot-file ending in `.tmp`, skipped by readers and ignored by git. */
+export function monthLockPath(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.lock.tmp`);
+}
+
+/** Where a probe row belongs: its month file (Paris month of probed_at). */
+export function monthFileOf(dataDir: string, department: string, slug: string, row: ProbeRow): { file: string; month: string; probe: Probe } {
+  const probe = validateProbe(row);
+  if (typeof probe === 'string') throw new StoreError(`refusing to write an invalid probe for ${department}/${slug}: ${probe}`);
+  const month = probe.day.slice(0, 7);
+  return { file: monthFilePath(dataDir, department, slug, month), month, probe };
+}
+
+/** Reads a month file if it exists; throws DataError when it is invalid. */
+function readMonth(file: string, month: string, files: FileSystem): { text: string; header: string[]; probes: Probe[] } | null {
+  let text: string;
+  try {
+    if (!files.existsSync(file)) return null;
+    text = files.readFileSync(file, 'utf8') as string;
+  } catch (error) {
+    throw new StoreError(describeFileError('read', file, error));
+  }
+  return { text, ...parseMonthFile(text, file, month) };
+}
+
+/** Whether the month file already holds a probe at this row's instant (so the probe need not run). */
+export function hasProbe(dataDir: string, department: string, slug: string, row: ProbeRow, options: StoreOptions = {}): boolean {
+  const { file, month, probe } = monthFileOf(dataDir, department, slug, row);
+  const existing = readMonth(file, month, options.files ?? realFileSystem);
+  return existing?.probes.some((other) => other.instant === probe.instant) ?? false;
+}
+
+/**
+ * Appends one probe to its month file. Returns `duplicate` without writing
+ * when a probe with the same instant is already recorded. A new file gets
+ * the robot's header; an existing one keeps its column order.
+ */
+export async function appendProbe(dataDir: string, department: string, slug: string, row: ProbeRow, options: StoreOptions = {}): Promise<AppendStatus> {
+  const files = options.files ?? realFileSystem;
+  const { file, month, probe } = monthFileOf(dataDir, department, slug, row);
+  try {
+    files.mkdirSync(path.dirname(file), { recursive: true });
+  } catch (error) {
+    throw new StoreError(describeFileError('create the directory of', file, error));
+  }
+  const lock = monthLockPath(file);
+  return withLock(lock, { waitMs: options.lockWaitMs ?? 30_000, staleMs: 120_000 }, () => {
+    const existing = readMonth(file, month, files);
+    if (existing?.probes.some((other) => other.instant === probe.instant)) return 'duplicate';
+    const header = existing?.header ?? [...ROBOT_COLUMNS];
+    const before = existing ? (existing.text === '' || existing.text.endsWith('\n') ? existing.text : `${existing.text}\n`) : `${header.join(',')}\n`;
+    const content = before + formatProbeLines([row], header);
+    parseMonthFile(content, file, month);
+    try {
+      writeFileAtomic(file, content, files);
+    } catch (error) {
+      throw new StoreError(describeFileError('write', file, error));
+    }
+    return 'written';
+  }).catch((error: unknown) => {
+    if (error instanceof Error && (error.name === 'StoreError' || error.name === 'DataError' || error.name === 'LockBusyError')) throw error;
+    throw new StoreError(describeFileError('lock', file, error));
+  });
+}

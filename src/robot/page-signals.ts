@@ -1,0 +1,77 @@
+/**
+ * Signals shared by every booking system: anti-bot challenge pages, closed or
+ * maintenance notices, overload notices and captchas. Each is a failure: none
+ * of them may ever be read as "no slot". Matching is done on `matchableText`
+ * (lower case, no accents, straight apostrophes).
+ */
+import { matchableText } from './page-text.ts';
+
+/** Markers of anti-bot challenge pages (Cloudflare, Imperva and the like): `blocked`. */
+const CHALLENGE_MARKERS = [
+  'cf-challenge',
+  'cf_chl_',
+  'challenge-platform',
+  'cf-turnstile',
+  'just a moment...',
+  'attention required! | cloudflare',
+  'checking your browser before accessing',
+  'verification que vous etes un humain',
+  'request unsuccessful. incapsula',
+  '_incapsula_resource',
+  'pardon our interruption',
+];
+
+/** Whether a page (any status) is an anti-bot challenge rather than the site. */
+export function isChallengePage(html: string): boolean {
+  const text = matchableText(html.slice(0, 200_000));
+  return CHALLENGE_MARKERS.some((marker) => text.includes(marker));
+}
+
+/** Notices that the booking page is closed or under maintenance: `closed`. */
+const CLOSED_PATTERNS: readonly RegExp[] = [
+  /cette page n'est pas disponible pour le moment/,
+  /n'est pas disponible pour le moment/,
+  /site (est )?(momentanement |temporairement )?indisponible/,
+  /service (est )?(momentanement |temporairement )?indisponible/,
+  /(site|service|page) (est )?en (cours de )?maintenance/,
+  /operation de maintenance/,
+  /prise de rendez-vous (est )?(fermee|suspendue|indisponible)/,
+];
+
+/** The closed or maintenance notice of a page's text, or null. */
+export function closedNotice(text: string): string | null {
+  const matchable = matchableText(text);
+  for (const pattern of CLOSED_PATTERNS) {
+    const match = pattern.exec(matchable);
+    if (match) return match[0];
+  }
+  return null;
+}
+
+/** The overload notice ("Service surchargé"): the site asks to come back later, `throttled`. */
+export function isOverloadNotice(text: string): boolean {
+  return /service surcharge|serveur surcharge|trop de (demandes|connexions)/.test(matchableText(text));
+}
+
+/** Markers of a captcha in front of the page: `captcha`. The robot never solves one. */
+const CAPTCHA_MARKERS = [
+  'g-recaptcha',
+  'www.google.com/recaptcha',
+  'recaptcha/api',
+  'h-captcha',
+  'hcaptcha.com',
+  'rdv-captchetat',
+  'captchaetat',
+  'captchafr_captchaimage',
+  'botdetect',
+  'id="captchaimg"',
+  'name="captchacode"',
+  'name="captchausercode"',
+  'code de securite',
+];
+
+/** Whether a page asks for a captcha. */
+export function hasCaptcha(html: string): boolean {
+  const text = matchableText(html);
+  return CAPTCHA_MARKERS.some((marker) => text.includes(marker));
+}
