@@ -9,7 +9,8 @@ export default defineConfig({
   base: process.env.BASE_PATH || '/',
   integrations: [mdx()],
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets as shared files: inlined, they would repeat in every one of the thousands of month pages.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   vite: {
     build: {

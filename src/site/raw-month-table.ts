@@ -23,7 +23,8 @@ function resultCells(probe: Probe): string {
     const second = probe.secondDate ? formatDay(probe.secondDate) : 'aucune autre date';
     return `<td>${formatDay(probe.firstDate)}<td>${second}`;
   }
-  if (probe.outcome === 'none') return '<td colspan=2>Aucune date disponible';
+  // The most common row by far: kept to the bone (the empty second cell is implied).
+  if (probe.outcome === 'none') return '<td>Aucune date';
   const detail = probe.detail ? ` (${escapeHtml(probe.detail)})` : '';
   return `<td colspan=2 class=f>${escapeHtml(OUTCOME_LABELS[probe.outcome])}${detail}`;
 }
