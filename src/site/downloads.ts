@@ -1,2 +1,173 @@
-import type { Dataset } from '../lib/dataset.ts';
-export async function writeDownloads(_dataset: Dataset, _outDir: string): Promise<void> {}
+/**
+ * The open-data downloads, written next to the rendered pages at every build:
+ * raw probes per procedure-month and as one file, month statistics per
+ * procedure and for the whole country, the registry, and the Data Package
+ * that describes them. Probes are read one month at a time, so memory stays
+ * bounded whatever the size of the data (26 million probes at full scale).
+ * Rebuilding the same data gives byte-identical files: rows follow the data's
+ * order, and gzip writes no timestamp.
+ */
+import { mkdirSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip, gzipSync } from 'node:zlib';
+import { COLOURS } from '../lib/colour.ts';
+import { formatCsv, parseCsv } from '../lib/csv.ts';
+import { registryPath } from '../lib/data-directory.ts';
+import { readMonthProbes, type Dataset, type ProcedureData } from '../lib/dataset.ts';
+import { department } from '../lib/departments.ts';
+import { colourShare, openingRate, type MonthStatistics } from '../lib/month-statistics.ts';
+import type { Probe } from '../lib/probe.ts';
+import type { Procedure } from '../lib/registry.ts';
+import {
+  ALL_PROBES_COLUMNS,
+  COLOUR_COLUMN,
+  dataPackage,
+  MONTH_PROBE_COLUMNS,
+  NATIONAL_STATISTICS_COLUMNS,
+  STATISTICS_COLUMNS,
+} from './datapackage.ts';
+import {
+  ALL_PROBES_PATH,
+  DATAPACKAGE_PATH,
+  monthDownloadPath,
+  NATIONAL_STATISTICS_PATH,
+  procedureStatisticsPath,
+  REGISTRY_DOWNLOAD_PATH,
+} from './paths.ts';
+
+/** Writes every download under `outDir` (the built site's root). */
+export async function writeDownloads(dataset: Dataset, outDir: string): Promise<void> {
+  const registryHeader = writeRegistry(dataset, outDir);
+  for (const data of dataset.procedures) writeProcedureStatistics(data, outDir);
+  writeNationalStatistics(dataset, outDir);
+  await writeProbes(dataset, outDir);
+  writeSiteFile(outDir, DATAPACKAGE_PATH, `${JSON.stringify(dataPackage(dataset, registryHeader), null, 2)}\n`);
+}
+
+/** Writes a file at a site path such as `/donnees/procedures.csv`, creating its directory. */
+function writeSiteFile(outDir: string, sitePath: string, content: string | Uint8Array): void {
+  const file = siteFile(outDir, sitePath);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}
+
+function siteFile(outDir: string, sitePath: string): string {
+  return path.join(outDir, ...sitePath.split('/'));
+}
+
+/**
+ * Publishes the registry with all its columns, re-written from its parsed
+ * cells so that a byte-order mark or CRLF line ends in the source never reach
+ * readers. Returns its header, which the Data Package describes.
+ */
+function writeRegistry(dataset: Dataset, outDir: string): string[] {
+  const file = registryPath(dataset.dataDir);
+  const table = parseCsv(readFileSync(file, 'utf8'), file);
+  writeSiteFile(outDir, REGISTRY_DOWNLOAD_PATH, formatCsv([table.header, ...table.lines.map((line) => line.cells)]));
+  return table.header;
+}
+
+/** A share as a 4-digit decimal (`0.7500`), empty when no probe succeeded: spreadsheets must not read "no data" as 0. */
+function formatDecimalShare(share: number | null): string {
+  return share === null ? '' : share.toFixed(4);
+}
+
+/** The cells of one month's statistics, by column. */
+function statisticsCells(statistics: MonthStatistics): Record<(typeof STATISTICS_COLUMNS)[number], string> {
+  const cells = {
+    month: statistics.month ?? '',
+    successful: String(statistics.successful),
+    failed: String(statistics.failed),
+    opening_rate: formatDecimalShare(openingRate(statistics)),
+  } as Record<(typeof STATISTICS_COLUMNS)[number], string>;
+  for (const colour of COLOURS) {
+    cells[colour] = String(statistics.counts[colour]);
+    cells[`share_${colour}`] = formatDecimalShare(colourShare(statistics, colour));
+  }
+  return cells;
+}
+
+/** The registry columns that name a procedure in the national table. */
+function procedureCells(procedure: Procedure) {
+  return {
+    department: procedure.department,
+    department_name: department(procedure.department).name,
+    slug: procedure.slug,
+    prefecture: procedure.prefecture,
+    procedure: procedure.procedure,
+  };
+}
+
+/** One procedure's months, oldest first (the order of the data); header only when it has none. */
+function writeProcedureStatistics({ procedure, months }: ProcedureData, outDir: string): void {
+  const rows = months.map((statistics) => {
+    const cells = statisticsCells(statistics);
+    return STATISTICS_COLUMNS.map((column) => cells[column]);
+  });
+  writeSiteFile(outDir, procedureStatisticsPath(procedure), formatCsv([STATISTICS_COLUMNS, ...rows]));
+}
+
+/** Every procedure-month in one table, procedures in registry order. */
+function writeNationalStatistics(dataset: Dataset, outDir: string): void {
+  const rows = dataset.procedures.flatMap(({ procedure, months }) =>
+    months.map((statistics) => {
+      const cells = { ...procedureCells(procedure), ...statisticsCells(statistics) };
+      return NATIONAL_STATISTICS_COLUMNS.map((column) => cells[column]);
+    }),
+  );
+  writeSiteFile(outDir, NATIONAL_STATISTICS_PATH, formatCsv([NATIONAL_STATISTICS_COLUMNS, ...rows]));
+}
+
+/** A probe's own columns and its derived colour, in MONTH_PROBE_COLUMNS order. */
+function probeCells(probe: Probe): string[] {
+  const cells: Record<(typeof MONTH_PROBE_COLUMNS)[number], string> = {
+    probed_at: probe.probedAt,
+    outcome: probe.outcome,
+    first_date: probe.firstDate,
+    second_date: probe.secondDate,
+    detail: probe.detail,
+    colour: probe.colour ?? '',
+  };
+  return MONTH_PROBE_COLUMNS.map((column) => cells[column]);
+}
+
+/**
+ * The extra columns of a month file, in file order. A stored `colour` column
+ * is dropped: the colour is derived, and a stored one could contradict the rule.
+ */
+function extraColumnsOf(probes: readonly Probe[]): string[] {
+  return Object.keys(probes[0]?.extra ?? {}).filter((name) => name !== COLOUR_COLUMN);
+}
+
+/** One procedure-month as gzipped CSV, for the month page and for readers who want a single month. */
+function writeMonthFile(outDir: string, procedure: Procedure, month: string, probes: readonly Probe[]): void {
+  const extras = extraColumnsOf(probes);
+  const rows = probes.map((probe) => [...probeCells(probe), ...extras.map((name) => probe.extra[name] ?? '')]);
+  writeSiteFile(outDir, monthDownloadPath(procedure, month), gzipSync(formatCsv([[...MONTH_PROBE_COLUMNS, ...extras], ...rows])));
+}
+
+/**
+ * Reads every month once and writes both its month file and its rows of the
+ * whole-dataset file, so the raw data are parsed a single time per build.
+ * Yields the whole-dataset CSV month by month, to be streamed into gzip.
+ */
+function* allProbesCsv(dataset: Dataset, outDir: string): Generator<string> {
+  yield formatCsv([ALL_PROBES_COLUMNS]);
+  for (const { procedure, months } of dataset.procedures) {
+    for (const { month } of months) {
+      if (month === null) continue;
+      const probes = readMonthProbes(dataset.dataDir, procedure, month);
+      writeMonthFile(outDir, procedure, month, probes);
+      if (probes.length > 0) yield formatCsv(probes.map((probe) => [procedure.department, procedure.slug, ...probeCells(probe)]));
+    }
+  }
+}
+
+/** Streams the whole dataset into one gzip file; only one month is ever in memory. */
+async function writeProbes(dataset: Dataset, outDir: string): Promise<void> {
+  const file = siteFile(outDir, ALL_PROBES_PATH);
+  mkdirSync(path.dirname(file), { recursive: true });
+  await pipeline(Readable.from(allProbesCsv(dataset, outDir)), createGzip(), createWriteStream(file));
+}
