@@ -15,12 +15,28 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+const dayStarts = new Map<string, number>();
+
+/**
+ * Milliseconds at UTC midnight of a `YYYY-MM-DD` day, or NaN when the day does
+ * not exist. Memoised: data files repeat the same few hundred days millions
+ * of times.
+ */
+export function dayStartUtc(text: string): number {
+  let start = dayStarts.get(text);
+  if (start === undefined) {
+    const match = DAY_PATTERN.exec(text);
+    const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+    start = match && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? Date.UTC(year, month - 1, day) : Number.NaN;
+    if (dayStarts.size > 200_000) dayStarts.clear();
+    dayStarts.set(text, start);
+  }
+  return start;
+}
+
 /** True for a well-formed and existing calendar day such as `2024-02-29`. */
 export function isCalendarDay(text: string): boolean {
-  const match = DAY_PATTERN.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return !Number.isNaN(dayStartUtc(text));
 }
 
 /**
@@ -29,6 +45,19 @@ export function isCalendarDay(text: string): boolean {
  * "within a month" on a calendar would count it.
  */
 export function addMonthsClamped(day: string, months: number): string {
+  const key = `${day}+${months}`;
+  let result = laterDays.get(key);
+  if (result === undefined) {
+    result = computeAddMonthsClamped(day, months);
+    if (laterDays.size > 200_000) laterDays.clear();
+    laterDays.set(key, result);
+  }
+  return result;
+}
+
+const laterDays = new Map<string, string>();
+
+function computeAddMonthsClamped(day: string, months: number): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   const index = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(index / 12);
@@ -122,14 +151,36 @@ export function parseProbeTime(text: string): ProbeTime | string {
   const match = TIMESTAMP_PATTERN.exec(text);
   if (!match) return `"${text}" is not a time like 2018-03-01T16:20:25+01:00`;
   const [, day, hours, minutes, seconds, sign, offsetHours, offsetMinutes] = match as unknown as string[];
-  if (!isCalendarDay(day!) || Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) {
+  const dayStart = dayStartUtc(day!);
+  if (Number.isNaN(dayStart) || Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) {
     return `"${text}" is not an existing date and time`;
   }
   const offset = (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
-  const instant = Date.parse(`${day}T${hours}:${minutes}:${seconds}Z`) - offset * 60000;
-  const clock = parisClock(new Date(instant));
-  if (clock.day !== day || clock.time !== `${hours}:${minutes}:${seconds}`) {
-    return `"${text}" is not a Paris local time (Paris was at ${formatOffset(clock.offsetMinutes)} then)`;
+  const instant = dayStart + ((Number(hours) * 60 + Number(minutes) - offset) * 60 + Number(seconds)) * 1000;
+  // The written clock is Paris's exactly when the written offset is the one
+  // Paris had at that instant.
+  const parisOffset = parisOffsetMinutes(instant);
+  if (parisOffset !== offset) {
+    return `"${text}" is not a Paris local time (Paris was at ${formatOffset(parisOffset)} then)`;
   }
-  return { instant, day: day!, time: clock.time };
+  return { instant, day: day!, time: `${hours}:${minutes}:${seconds}` };
+}
+
+const HOUR = 3_600_000;
+const offsetsByHour = new Map<number, number>();
+
+/**
+ * Paris's offset from UTC at an instant, in minutes. Clocks in Paris change
+ * on the hour (UTC), so the answer is cached per UTC hour: validating millions
+ * of hourly probes then asks Intl once per hour of history, not once per row.
+ */
+export function parisOffsetMinutes(instant: number): number {
+  const hour = Math.floor(instant / HOUR);
+  let offset = offsetsByHour.get(hour);
+  if (offset === undefined) {
+    if (offsetsByHour.size > 500_000) offsetsByHour.clear();
+    offset = parisClock(new Date(hour * HOUR)).offsetMinutes;
+    offsetsByHour.set(hour, offset);
+  }
+  return offset;
 }
