@@ -111,6 +111,7 @@ export function monthOfFileName(name: string): string | null {
 export function parseMonthFile(text: string, file: string, month: string): { header: string[]; probes: Probe[] } {
   const table = parseCsv(text, file);
   requireLeadingColumns(table.header, PROBE_COLUMNS, file);
+  if (table.header.includes('colour')) throw new DataError(file, 1, 'bad header: "colour" is derived from the dates, never stored');
   const extraColumns = table.header.slice(PROBE_COLUMNS.length);
   const seen = new Map<number, number>();
   const probes = table.lines.map(({ line, cells }) => {

@@ -39,6 +39,7 @@ const PROBE_HEADER = 'probed_at,outcome,first_date,second_date,detail';
 describe('month file validation stops at the faulty line', () => {
   test.each([
     ['bad header', 'probed_at,result,first_date,second_date,detail\n', '2018-03.csv:1: bad header: column 2 must be "outcome"'],
+    ['a stored colour', 'probed_at,outcome,first_date,second_date,detail,colour\n', '2018-03.csv:1: bad header: "colour" is derived from the dates, never stored'],
     ['columns out of order', 'outcome,probed_at,first_date,second_date,detail\n', '2018-03.csv:1: bad header: column 1 must be "probed_at"'],
     ['impossible date', `${PROBE_HEADER}\n2018-02-30T10:00:00+01:00,none,,,\n`, '2018-03.csv:2: probed_at: "2018-02-30T10:00:00+01:00" is not an existing date and time'],
     ['time without offset', `${PROBE_HEADER}\n2018-03-01T10:00:00,none,,,\n`, '2018-03.csv:2: probed_at: "2018-03-01T10:00:00" is not a time like'],
