@@ -2,7 +2,6 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
-
 export default defineConfig({
   // Origin of the deployment, e.g. https://example.github.io (used for permalinks in citations and printouts).
   site: process.env.SITE_URL || undefined,
