@@ -7,9 +7,14 @@
  *     --contact URL       contact URL in the User-Agent (or $PROBE_CONTACT_URL)
  *
  * Environment: DATA_DIR (default data/), EVIDENCE_DIR (default evidence/),
- * PROBE_USER_AGENT to replace the whole User-Agent. Exits 0 when the round
- * ran, whatever the prefectures answered; 1 when it could not run or a
- * result could not be recorded; 2 on a usage error.
+ * PROBE_USER_AGENT to replace the whole User-Agent.
+ *
+ * Exits 0 when the round ran, whatever the prefectures answered; 1 when it
+ * could not run at all (bad registry, unwritable directory, another round
+ * running) or when no probe it made could be recorded; 2 on a usage error.
+ * A round where some rows could not be recorded (e.g. one invalid month file)
+ * exits 0 with an `error:` line per problem on stderr, so that a scheduler
+ * still commits the rows that were written.
  */
 import { parseArgs } from 'node:util';
 import { dataDirectory } from '../lib/data-directory.ts';
@@ -85,9 +90,10 @@ export async function main(argv: readonly string[], environment: NodeJS.ProcessE
     const round = await runRound({ ...options, onProbe: (report, done, total) => output.out(formatProgressLine(report, done, total)) });
     output.out('');
     output.out(formatSummary(round));
-    const problems = round.probes.filter((report) => report.error !== null);
-    for (const report of problems) output.err(`error: ${report.error}`);
-    return problems.length > 0 ? 1 : 0;
+    for (const report of round.probes) if (report.error !== null) output.err(`error: ${report.error}`);
+    const attempted = round.probes.filter((report) => report.status !== 'already-recorded' && report.status !== 'duplicate');
+    const recorded = attempted.filter((report) => report.status === 'written');
+    return attempted.length > 0 && recorded.length === 0 ? 1 : 0;
   } catch (error) {
     output.err(`probe: ${error instanceof Error ? error.message : String(error)}`);
     return 1;

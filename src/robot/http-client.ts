@@ -83,7 +83,8 @@ export class HttpClient {
       maxRetryWaitMs: 120_000,
       sleep: realSleep,
       clock: () => new Date(),
-      ...options,
+      // An option given as undefined keeps its default.
+      ...(Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as HttpClientOptions),
     };
     this.agent = new Agent({
       connections: 1,

@@ -8,6 +8,7 @@
  * file or the new one, never a truncated or duplicated row.
  */
 import path from 'node:path';
+import { formatCsv } from '../lib/csv.ts';
 import { monthFilePath } from '../lib/data-directory.ts';
 import { formatProbeLines, parseMonthFile, ROBOT_COLUMNS, validateProbe, type Probe, type ProbeRow } from '../lib/probe.ts';
 import { describeFileError, realFileSystem, writeFileAtomic, type FileSystem } from './atomic-file.ts';
@@ -55,11 +56,23 @@ function readMonth(file: string, month: string, files: FileSystem): { text: stri
   return { text, ...parseMonthFile(text, file, month) };
 }
 
-/** Whether the month file already holds a probe at this row's instant (so the probe need not run). */
+/**
+ * Whether the month file already holds a probe at this row's instant, so that
+ * the probe need not run. A quick textual check: a valid file writes each
+ * instant in exactly one way (Paris time with Paris's offset), so the line
+ * starts with that text; appendProbe checks again, fully, under the lock.
+ */
 export function hasProbe(dataDir: string, department: string, slug: string, row: ProbeRow, options: StoreOptions = {}): boolean {
-  const { file, month, probe } = monthFileOf(dataDir, department, slug, row);
-  const existing = readMonth(file, month, options.files ?? realFileSystem);
-  return existing?.probes.some((other) => other.instant === probe.instant) ?? false;
+  const files = options.files ?? realFileSystem;
+  const { file } = monthFileOf(dataDir, department, slug, row);
+  let text: string;
+  try {
+    if (!files.existsSync(file)) return false;
+    text = files.readFileSync(file, 'utf8') as string;
+  } catch (error) {
+    throw new StoreError(describeFileError('read', file, error));
+  }
+  return text.includes(`\n${row.probed_at},`) || text.includes(`\n"${row.probed_at}",`);
 }
 
 /**
@@ -80,9 +93,11 @@ export async function appendProbe(dataDir: string, department: string, slug: str
     const existing = readMonth(file, month, files);
     if (existing?.probes.some((other) => other.instant === probe.instant)) return 'duplicate';
     const header = existing?.header ?? [...ROBOT_COLUMNS];
-    const before = existing ? (existing.text === '' || existing.text.endsWith('\n') ? existing.text : `${existing.text}\n`) : `${header.join(',')}\n`;
-    const content = before + formatProbeLines([row], header);
-    parseMonthFile(content, file, month);
+    const headerLine = formatCsv([header]);
+    const line = formatProbeLines([row], header);
+    // The existing rows are valid (read above): checking the new line under the same header is enough.
+    parseMonthFile(headerLine + line, file, month);
+    const content = (existing ? (existing.text.endsWith('\n') ? existing.text : `${existing.text}\n`) : headerLine) + line;
     try {
       writeFileAtomic(file, content, files);
     } catch (error) {

@@ -49,7 +49,7 @@ export async function startSimulator(entries: readonly CatalogueEntry[], hosts =
     options: (extra = {}) => ({
       dataDir,
       evidenceDir,
-      timeoutMs: 500,
+      timeoutMs: 2_000,
       intervalMs: 0,
       userAgent: TEST_USER_AGENT,
       clock,
