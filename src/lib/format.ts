@@ -55,3 +55,22 @@ const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
 export function formatParisDateTime(instant: number): string {
   return dateTimeFormat.format(new Date(instant));
 }
+
+const COUNT_WORDS = ['', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze'];
+
+/** `de mars 2018`, or `d’avril 2018`: French elides « de » before a vowel. */
+export function fromMonth(month: string): string {
+  const name = formatMonth(month);
+  return /^[aeiouyé]/i.test(name) ? `d’${name}` : `de ${name}`;
+}
+
+/**
+ * A period of complete months in words, as the headline figures and letters
+ * state it: « sur les trois mois complets de décembre 2017 à février 2018 »,
+ * « sur le mois complet d’avril 2018 ».
+ */
+export function formatPeriod(months: readonly string[]): string {
+  if (months.length === 0) return '';
+  if (months.length === 1) return `sur le mois complet ${fromMonth(months[0]!)}`;
+  return `sur les ${COUNT_WORDS[months.length] ?? months.length} mois complets ${fromMonth(months[0]!)} à ${formatMonth(months.at(-1)!)}`;
+}

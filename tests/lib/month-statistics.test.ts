@@ -91,3 +91,16 @@ describe('headline figure', () => {
     expect(headlineFigure([], null)).toMatchObject({ period: [], openingRate: null, noirShare: null });
   });
 });
+
+describe('periods in words', () => {
+  test.each([
+    [['2017-12', '2018-01', '2018-02'], 'sur les trois mois complets de décembre 2017 à février 2018'],
+    [['2018-04', '2018-05', '2018-06'], 'sur les trois mois complets d’avril 2018 à juin 2018'],
+    [['2018-08'], 'sur le mois complet d’août 2018'],
+    [['2018-10', '2018-11'], 'sur les deux mois complets d’octobre 2018 à novembre 2018'],
+    [[], ''],
+  ])('%j reads « %s »', async (months, expected) => {
+    const { formatPeriod } = await import('../../src/lib/format.ts');
+    expect(formatPeriod(months)).toBe(expected);
+  });
+});

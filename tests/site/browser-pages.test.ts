@@ -69,7 +69,23 @@ describeInBrowser('site pages in Chromium', (site) => {
     expect(printed.join('\n')).toContain('Totaux');
   });
 
+  test('the home table sorts by a column and filters by text', async () => {
+    const page = await site.open('/');
+    const table = page.locator('.procedure-table table');
+    const procedures = () => table.locator('tbody tr:visible th[scope="row"]').allTextContents();
+    await table.getByRole('button', { name: /Taux d’ouverture/ }).click();
+    const header = table.locator('th', { has: page.getByRole('button', { name: /Taux d’ouverture/ }) });
+    expect(await header.getAttribute('aria-sort')).toMatch(/ascending|descending/);
+    expect((await procedures())[0]).toBe("Demande d'admission exceptionnelle au séjour");
+    await page.getByLabel('Filtrer les démarches').fill('corse');
+    await expect.poll(async () => (await procedures()).length).toBe(1);
+    expect(await procedures()).toEqual(['Première demande de titre de séjour']);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   test.each([
+    ['home', '/'],
+    ['department', '/93/'],
     ['procedure', PROCEDURE],
     ['procedure without data', '/975/spm-sejour/'],
     ['raw month', MARCH],
