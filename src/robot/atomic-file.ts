@@ -18,8 +18,12 @@ export function temporaryPath(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** Replaces `file` with `content` atomically; on error the old file is untouched and the temporary removed. */
-export function writeFileAtomic(file: string, content: string | Uint8Array, files: FileSystem = realFileSystem): void {
+/**
+ * Replaces `file` with `content` atomically; on error the old file is
+ * untouched and the temporary removed. `syncDirectory: false` leaves the
+ * directory flush to the caller, who writes several files into it.
+ */
+export function writeFileAtomic(file: string, content: string | Uint8Array, files: FileSystem = realFileSystem, options: { syncDirectory?: boolean } = {}): void {
   const temporary = temporaryPath(file);
   let descriptor: number | null = null;
   try {
@@ -46,11 +50,11 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, file
     }
     throw error;
   }
-  syncDirectory(path.dirname(file), files);
+  if (options.syncDirectory !== false) syncDirectory(path.dirname(file), files);
 }
 
-/** Flushes a directory entry (the rename) to disk; not every platform allows it, so failures are ignored. */
-function syncDirectory(directory: string, files: FileSystem): void {
+/** Flushes a directory's entries (renames) to disk; not every platform allows it, so failures are ignored. */
+export function syncDirectory(directory: string, files: FileSystem): void {
   try {
     const descriptor = files.openSync(directory, 'r');
     try {

@@ -18,7 +18,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { writeFileAtomic, realFileSystem, type FileSystem } from './atomic-file.ts';
+import { realFileSystem, syncDirectory, writeFileAtomic, type FileSystem } from './atomic-file.ts';
 import type { ProbeResult } from './probe-runner.ts';
 
 /** The evidence directory: `$EVIDENCE_DIR`, or `evidence/` under the current directory (git-ignored). */
@@ -51,7 +51,7 @@ export function writeEvidence(evidenceDir: string, result: ProbeResult, files: F
   const pages = result.evidence.map((page, index) => {
     const name = `${stamp}-${index + 1}.html.gz`;
     const file = path.join(directory, name);
-    writeFileAtomic(file, gzipSync(page.bytes), files);
+    writeFileAtomic(file, gzipSync(page.bytes), files, { syncDirectory: false });
     written.push(file);
     return {
       file: name,
@@ -80,7 +80,9 @@ export function writeEvidence(evidenceDir: string, result: ProbeResult, files: F
     requests: result.trace,
   };
   const manifestFile = path.join(directory, `${stamp}.json`);
-  writeFileAtomic(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, files);
+  // The manifest comes last, once every page it lists is on disk; one directory flush covers all the renames.
+  writeFileAtomic(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, files, { syncDirectory: false });
+  syncDirectory(directory, files);
   written.push(manifestFile);
   return { files: written };
 }

@@ -67,11 +67,13 @@ const CAPTCHA_MARKERS = [
   'id="captchaimg"',
   'name="captchacode"',
   'name="captchausercode"',
-  'code de securite',
 ];
+
+/** The instruction of RDV-Préfecture's terms page ("veuillez recopier le code de sécurité"), not any mention of a "code de sécurité sociale". */
+const CAPTCHA_INSTRUCTION = /(recopier|recopiez|saisir|saisissez|taper|tapez) le code de securite(?! sociale)/;
 
 /** Whether a page asks for a captcha. */
 export function hasCaptcha(html: string): boolean {
   const text = matchableText(html);
-  return CAPTCHA_MARKERS.some((marker) => text.includes(marker));
+  return CAPTCHA_MARKERS.some((marker) => text.includes(marker)) || CAPTCHA_INSTRUCTION.test(text);
 }

@@ -62,6 +62,8 @@ export interface RoundReport {
   probes: ProbeReport[];
   /** Procedures selected but not probed, with the reason. */
   skipped: { procedure: Procedure; reason: string }[];
+  /** Real time the round took. */
+  milliseconds: number;
 }
 
 /** The lock that keeps two rounds off one data directory. */
@@ -70,6 +72,7 @@ export function roundLockPath(dataDir: string): string {
 }
 
 export async function runRound(options: RoundOptions): Promise<RoundReport> {
+  const started = Date.now();
   const clock = options.clock ?? (() => new Date());
   const procedures = readRegistry(options.dataDir);
   const day = parisDay(clock());
@@ -79,7 +82,7 @@ export async function runRound(options: RoundOptions): Promise<RoundReport> {
   try {
     return await withLock(roundLockPath(options.dataDir), { waitMs: 0, staleMs: 6 * 3600_000 }, async () => {
       const probes = await probeAll(selected, options, clock);
-      return { day, probes, skipped };
+      return { day, probes, skipped, milliseconds: Date.now() - started };
     });
   } catch (error) {
     if (error instanceof LockBusyError) throw new RoundError(`another probe round is running on ${options.dataDir} (${error.holder})`);

@@ -52,7 +52,7 @@ export function formatSummary(round: RoundReport): string {
   const already = round.probes.length - written - notRecorded;
   const totals = [...counts].map(([outcome, count]) => `${count} ${outcome}`).join(', ');
   const lines = [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), ''];
-  lines.push(`${round.day}: ${written} recorded${totals ? ` (${totals})` : ''}, ${already} already recorded, ${notRecorded} not recorded, ${round.skipped.length} skipped`);
+  lines.push(`${round.day}: ${written} recorded${totals ? ` (${totals})` : ''}, ${already} already recorded, ${notRecorded} not recorded, ${round.skipped.length} skipped, in ${(round.milliseconds / 1000).toFixed(1)} s`);
   for (const { procedure, reason } of round.skipped) lines.push(`skipped ${procedureKey(procedure)}: ${reason}`);
   return lines.join('\n');
 }

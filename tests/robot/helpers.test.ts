@@ -46,6 +46,8 @@ describe('page signals', () => {
     expect(hasCaptcha('<div class="g-recaptcha" data-sitekey="x"></div>')).toBe(true);
     expect(hasCaptcha('<rdv-captchetat token="t"></rdv-captchetat>')).toBe(true);
     expect(hasCaptcha('<form id="FormBookingCreate"></form>')).toBe(false);
+    expect(hasCaptcha('<p>Pour continuer, veuillez recopier le code de sécurité affiché.</p>')).toBe(true);
+    expect(hasCaptcha('<p>Munissez-vous de votre numéro et du code de sécurité sociale.</p>')).toBe(false);
   });
 });
 
