@@ -33,6 +33,8 @@ export interface HttpClientOptions {
   retryBackoffMs?: number;
   /** A Retry-After longer than this is not waited for: the probe records `throttled`. */
   maxRetryWaitMs?: number;
+  /** Most time one probe may take in all; past it, no new request is sent and the probe records `timeout`. */
+  probeBudgetMs?: number;
   /** Injectable for tests and virtual time. */
   sleep?: Sleep;
   /** Time source for the evidence (when each page was fetched). */
@@ -81,6 +83,7 @@ export class HttpClient {
       maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
       retryBackoffMs: Math.max(3_000, 2 * options.intervalMs),
       maxRetryWaitMs: 120_000,
+      probeBudgetMs: 300_000,
       sleep: realSleep,
       clock: () => new Date(),
       // An option given as undefined keeps its default.
@@ -159,6 +162,7 @@ export class ProbeSession {
   readonly cookies = new CookieJar();
   readonly trace: TraceEntry[] = [];
   private retried = false;
+  private readonly started = Date.now();
 
   constructor(private readonly client: HttpClient) {}
 
@@ -205,6 +209,8 @@ export class ProbeSession {
   }
 
   private async sendOnce(method: 'GET' | 'POST', url: string, body: string | undefined): Promise<FetchedPage> {
+    const budget = this.client.options.probeBudgetMs;
+    if (Date.now() - this.started > budget) throw new ProbeFailure('timeout', `the probe took more than ${Math.round(budget / 1000)} s in all; stopped before ${method} ${new URL(url).pathname}`.slice(0, 200));
     const host = new URL(url).host;
     const headers: Record<string, string> = {};
     const cookie = this.cookies.header(host);

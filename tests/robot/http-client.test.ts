@@ -36,7 +36,7 @@ beforeAll(async () => {
       response.writeHead(flaky === 1 ? 502 : 200, { 'content-type': 'text/html' });
       response.end(flaky === 1 ? '502 Bad Gateway' : 'recovered');
     },
-    '/slow': after(2_000),
+    '/slow': after(4_000),
     '/slowish': after(150),
     '/shared-slow': sharedSlow,
     '/truncated': (_, response) => {
@@ -60,7 +60,7 @@ afterAll(async () => {
 
 function client(options: Partial<HttpClientOptions> = {}): { client: HttpClient; sleeps: number[] } {
   const sleeps: number[] = [];
-  const instance = new HttpClient({ userAgent: 'GuichetsFermes/test (+https://example.org)', timeoutMs: 500, intervalMs: 0, sleep: async (ms) => void sleeps.push(ms), ...options });
+  const instance = new HttpClient({ userAgent: 'GuichetsFermes/test (+https://example.org)', timeoutMs: 10_000, intervalMs: 0, sleep: async (ms) => void sleeps.push(ms), ...options });
   return { client: instance, sleeps };
 }
 
@@ -129,11 +129,11 @@ describe('failures', () => {
     ['/error', 'http_error', 'HTTP 500 (500 Internal Server Error)'],
     ['/missing', 'http_error', 'HTTP 404'],
     ['/challenge', 'blocked', 'HTTP 503: anti-bot challenge page'],
-    ['/slow', 'timeout', 'no complete answer within 0.5 s'],
+    ['/slow', 'timeout', 'no complete answer within 1 s'],
     ['/truncated', 'network_error', 'connection closed before the whole answer arrived (truncated)'],
     ['/big', 'unrecognized', 'page larger than 1 KiB, cut'],
   ])('%s gives %s', async (path, outcome, detail) => {
-    const { client: http } = client({ maxBodyBytes: 1024 });
+    const { client: http } = client({ maxBodyBytes: 1024, timeoutMs: path === '/slow' ? 1_000 : 10_000 });
     const failure = await failureOf(http.session().get(`${server.origin}${path}`));
     await http.close();
     expect({ outcome: failure.outcome, detail: failure.detail }).toEqual({ outcome, detail });
@@ -145,6 +145,15 @@ describe('failures', () => {
     await http.close();
     expect(failure.page?.text).toBe('<h1>Forbidden</h1>');
     expect(failure.page?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('a probe over its time budget sends no new request', async () => {
+    const { client: http } = client({ probeBudgetMs: 100, timeoutMs: 5_000 });
+    const session = http.session();
+    await session.get(`${server.origin}/slowish`);
+    const failure = await failureOf(session.get(`${server.origin}/echo`));
+    await http.close();
+    expect(failure).toMatchObject({ outcome: 'timeout', detail: 'the probe took more than 0 s in all; stopped before GET /echo' });
   });
 
   test('a refused connection is a network error', async () => {
