@@ -1,0 +1,63 @@
+/**
+ * The attempt plan of « Planifier mes tentatives »: five booking attempts
+ * spread over three weeks, on different weekdays and at different hours.
+ *
+ * Judges want « plusieurs tentatives n'ayant pas été effectuées la même
+ * semaine » (CE, 10 juin 2020, n° 435594), and the guide « Garder la preuve »
+ * asks for three to five attempts over more than a week, at varied days and
+ * hours. Five attempts in 20 days cannot all sit in different ISO weeks, so the
+ * plan guarantees what can be: whatever the start day, the attempts fall in at
+ * least three different weeks, never more than two in one week, on five
+ * different weekdays and at five different hours (morning, noon, evening).
+ */
+import { isCalendarDay } from '../../lib/calendar.ts';
+
+/** One planned attempt: its number, its day (`YYYY-MM-DD`) and local time (`HH:MM`). */
+export interface PlannedAttempt {
+  number: number;
+  day: string;
+  time: string;
+}
+
+/**
+ * Days after the start and local times of the five attempts. The offsets are
+ * distinct modulo 7 (0, 3, 1, 6, 5), so the weekdays all differ.
+ */
+export const ATTEMPT_SCHEDULE: readonly { offset: number; time: string }[] = [
+  { offset: 0, time: '09:15' },
+  { offset: 3, time: '12:30' },
+  { offset: 8, time: '17:45' },
+  { offset: 13, time: '11:00' },
+  { offset: 19, time: '14:30' },
+];
+
+/** The day `count` days after `day` (both `YYYY-MM-DD`). */
+export function addDays(day: string, count: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + count);
+  return date.toISOString().slice(0, 10);
+}
+
+/** True for an existing calendar day written `YYYY-MM-DD`. */
+export const isDay = isCalendarDay;
+
+/**
+ * The ISO 8601 week of a day, as `YYYY-Www` (weeks start on Monday; week 1
+ * holds the year's first Thursday). "The same week" in the judges' sense.
+ */
+export function isoWeek(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const weekday = (date.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  date.setUTCDate(date.getUTCDate() - weekday + 3); // the Thursday of that week
+  const year = date.getUTCFullYear();
+  const firstThursday = new Date(Date.UTC(year, 0, 4));
+  firstThursday.setUTCDate(firstThursday.getUTCDate() - ((firstThursday.getUTCDay() + 6) % 7) + 3);
+  const week = 1 + Math.round((date.getTime() - firstThursday.getTime()) / (7 * 86_400_000));
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The five attempts planned from a start day. */
+export function attemptPlan(start: string): PlannedAttempt[] {
+  if (!isDay(start)) throw new RangeError(`"${start}" is not a day written YYYY-MM-DD`);
+  return ATTEMPT_SCHEDULE.map(({ offset, time }, index) => ({ number: index + 1, day: addDays(start, offset), time }));
+}
