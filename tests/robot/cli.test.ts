@@ -110,7 +110,8 @@ describe('exit codes in process', () => {
     [['--verbose'], "Unknown option '--verbose'"],
   ])('usage error %j: 2', async (args, message) => {
     const { output, err } = capture();
-    expect(await main(args, {}, output)).toBe(2);
+    // A data directory that does not exist: should the options ever parse, no real site is asked.
+    expect(await main(args, { DATA_DIR: path.join(os.tmpdir(), 'guichets-no-such-dir') }, output)).toBe(2);
     expect(err[0]).toContain(message);
   });
 

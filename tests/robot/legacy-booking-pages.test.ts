@@ -59,6 +59,8 @@ describe('classifyLegacyPage', () => {
     ['a challenge page', '<html><head><title>Just a moment...</title></head><body></body></html>', 'blocked'],
     ['an expired session', pages.sitePage('Erreur', '<p>Votre session a expiré. Veuillez recommencer.</p>'), 'session-expired'],
     ['conditions mentioning session expiry', pages.conditionsPage('', '1').replace('traitement informatique', 'traitement (la session expire au bout de 20 minutes)'), 'conditions'],
+    ['a maintenance banner outside the booking module', pages.noSlotPage('', '1', 'classic').replace('<main id="contenu">', '<div class="bandeau">Une opération de maintenance est prévue le 12 mai.</div><main id="contenu">'), 'no-slot'],
+    ['a maintenance notice inside the booking module', pages.noSlotPage('', '1', 'classic').replace('<h2>', '<p>Le site est en maintenance.</p><h2>'), 'closed'],
     ['slots and the no-slot wording together', pages.noSlotPage('', '1', 'classic').replace('</form>', '<a href="/booking/create/1/5/1779177600">libre</a></form>'), 'unrecognized'],
   ])('%s is %s', (_, html, kind) => {
     expect(classifyLegacyPage(html, '1').kind).toBe(kind);

@@ -50,14 +50,16 @@ export function classifyLegacyPage(html: string, formId: string): LegacyPage {
   const $ = cheerio.load(html);
   $('script, style, noscript, template').remove();
   const text = $('body').length > 0 ? $('body').text() : $.root().text();
-  const closed = closedNotice(text);
+  const form = $('form#FormBookingCreate');
+  const bookingArea = $('#inner_Booking').length > 0 ? $('#inner_Booking') : form;
+  // A notice inside the booking module closes it; a site-wide banner outside it does not.
+  const closed = closedNotice(bookingArea.length > 0 ? bookingArea.text() : text);
   if (closed) return { kind: 'closed', notice: closed };
   if (isOverloadNotice($('h1, h2, title').text()) || isOverloadNotice(text.slice(0, 2000))) return { kind: 'overloaded' };
   if (hasCaptcha(html)) return { kind: 'captcha' };
-  const expired = SESSION_EXPIRED.exec(matchableText(text));
+  const expired = SESSION_EXPIRED.exec(matchableText(bookingArea.length > 0 ? bookingArea.text() : text));
   if (expired) return { kind: 'session-expired', notice: expired[0] };
 
-  const form = $('form#FormBookingCreate');
   const container = form.length > 0 ? form : $('#inner_Booking');
   const planningRadios = form.find('input[type="radio"][name="planning"]');
   const slotLinks = $(`a[href*="/booking/create/${formId}/5/"]`);
