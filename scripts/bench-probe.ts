@@ -72,6 +72,7 @@ for (const line of mismatches) console.log(`  ${line}`);
 if (result.stderr) console.log(`stderr:\n${result.stderr}`);
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.rmSync(evidenceDir, { recursive: true, force: true });
-const ok = result.code === 0 && mismatches.length === 0 && failuresAsNone === 0 && seconds < 10;
-console.log(ok ? 'PASS (under 10 s)' : 'FAIL');
+// With --all the time is mostly the scenarios' own waits (3 s backoffs, a 2 s timeout, a 1 s Retry-After): only outcomes are judged.
+const ok = result.code === 0 && mismatches.length === 0 && failuresAsNone === 0 && (values.all || seconds < 10);
+console.log(ok ? (values.all ? 'PASS (outcomes; time includes deliberate waits)' : 'PASS (under 10 s)') : 'FAIL');
 process.exitCode = ok ? 0 : 1;
