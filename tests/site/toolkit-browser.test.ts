@@ -232,6 +232,19 @@ describeInBrowser('the toolkit in Chromium', (site) => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  test('the attempt log prints on one A4 page with the planned days and blank result columns', async () => {
+    const page = await site.open(PLANNER);
+    await page.getByLabel('Date de la première tentative').fill('2018-03-05');
+    const printed = pdfPages(await page.pdf({ format: 'A4' }));
+    expect(printed).toHaveLength(1);
+    const sheet = printed[0]!;
+    for (const day of ['lundi 5 mars 2018', 'jeudi 8 mars 2018', 'mardi 13 mars 2018', 'dimanche 18 mars 2018', 'samedi 24 mars 2018']) expect(sheet).toContain(day);
+    expect(sheet).toContain('Capture d’écran');
+    expect(sheet).toContain('☐ oui ☐ non');
+    expect(sheet).toContain('la date et l’heure de la tentative');
+    expect(sheet).not.toContain('Télécharger le calendrier');
+  });
+
   test('the tracking table page offers the two templates', async () => {
     const page = await site.open('/outils/tableau-de-suivi/');
     const [ods] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /format ODS/ }).click()]);

@@ -127,7 +127,7 @@ ${body}
   const paragraph = (name: string, properties: string, text = '') =>
     `<style:style style:name="${name}" style:family="paragraph"><style:paragraph-properties ${properties}/>${text ? `<style:text-properties ${text}/>` : ''}</style:style>`;
   const styles = `<?xml version="1.0" encoding="UTF-8"?>
-<office:document-styles ${NAMESPACES} office:version="1.3"><office:styles><style:default-style style:family="paragraph"><style:text-properties style:font-name="Liberation Serif" fo:font-family="'Liberation Serif', 'Times New Roman', serif" fo:font-size="11pt" fo:language="fr" fo:country="FR"/></style:default-style>${[
+<office:document-styles ${NAMESPACES} office:version="1.3"><office:styles><style:default-style style:family="paragraph"><style:text-properties fo:font-family="'Liberation Serif', 'Times New Roman', serif" fo:font-size="11pt" fo:language="fr" fo:country="FR"/></style:default-style>${[
     paragraph('Expediteur', 'fo:margin-bottom="0.6cm"'),
     paragraph('Destinataire', 'fo:margin-left="9cm" fo:margin-bottom="0.6cm"'),
     paragraph('Mention', 'fo:margin-bottom="0.3cm"', 'fo:font-style="italic"'),
