@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 
 export default defineConfig({
   // Origin of the deployment, e.g. https://example.github.io (used for permalinks in citations and printouts).
-  site: process.env.SITE_URL || undefined,
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   // Path prefix when the site is served from a sub-path, e.g. /guichets-fermes on GitHub Pages.
   base: process.env.BASE_PATH || '/',
   integrations: [mdx()],

@@ -67,7 +67,7 @@ export const MAX_DETAIL_LENGTH = 200;
 export function validateProbe(row: ProbeRow): Probe | string {
   // Plain defaults rather than probeRowSchema.parse: this runs for every row
   // of every file at build time, and the types already guarantee strings.
-  const parsed = { first_date: '', second_date: '', detail: '', extra: {}, ...row };
+  const parsed = { probed_at: row.probed_at, outcome: row.outcome, first_date: row.first_date ?? '', second_date: row.second_date ?? '', detail: row.detail ?? '', extra: row.extra ?? {} };
   const time = parseProbeTime(parsed.probed_at);
   if (typeof time === 'string') return `probed_at: ${time}`;
   if (!isOutcome(parsed.outcome)) {

@@ -83,6 +83,7 @@ describe('names and manners', () => {
     expect(userAgent({ PROBE_CONTACT_URL: 'https://example.org/robot' })).toBe('GuichetsFermes/0.1 (+https://example.org/robot; hourly probe of appointment availability, never books)');
     expect(userAgent({}, 'https://example.org/cli')).toContain('(+https://example.org/cli;');
     expect(userAgent({ PROBE_USER_AGENT: 'Custom/1' })).toBe('Custom/1');
+    expect(userAgent({})).toBe('GuichetsFermes/0.1 (hourly probe of appointment availability, never books)');
   });
 
   test('cookies go back to their host only, and deleted ones are forgotten', () => {

@@ -19,7 +19,7 @@ if (form) {
   const footerStyle = document.querySelector<HTMLStyleElement>('head style');
   const originalFooter = footerStyle?.textContent ?? '';
   const originalPeriod = period?.textContent ?? '';
-  const days = [...document.querySelectorAll<HTMLElement>('tbody[data-day]')];
+  const days = [...document.querySelectorAll<HTMLTableSectionElement>('tbody[data-day]')];
 
   const apply = (first: string, last: string, updateHash: boolean) => {
     const [low, high] = first <= last ? [first, last] : [last, first];
