@@ -32,7 +32,7 @@ if (form) {
     const text = `du ${shortDay(low)} au ${shortDay(high)}`;
     const whole = low === from.min && high === from.max;
     if (period) period.textContent = whole ? originalPeriod : text;
-    if (footerStyle) footerStyle.textContent = originalFooter.replace(/période du [^·"]*/, `période ${whole ? originalPeriod : text} `);
+    if (footerStyle) footerStyle.textContent = originalFooter.replace(/période du [^·"]*?(?=\s*[·"])/, `période ${whole ? originalPeriod : text}`);
     if (status) status.textContent = `${shown} sondage${shown > 1 ? 's' : ''} affiché${shown > 1 ? 's' : ''}.`;
     if (updateHash) history.replaceState(null, '', whole ? location.pathname : `#du=${low}&au=${high}`);
   };
