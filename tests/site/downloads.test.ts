@@ -245,12 +245,22 @@ describe('the « Données » page', () => {
   const links = $('main a[href]').toArray().map((link) => $(link).attr('href')!);
   const localLinks = links.filter((href) => href.startsWith('/'));
 
-  test.each(ALL_DOWNLOADS)('links %s', (sitePath) => {
+  // Month files are linked from each procedure's page, so this page stays small at 36,000 months.
+  const monthFile = (sitePath: string) => sitePath.startsWith('/donnees/sondages/');
+
+  test.each(ALL_DOWNLOADS.filter((sitePath) => !monthFile(sitePath)))('links %s', (sitePath) => {
     expect(links).toContain(sitePath);
   });
 
+  test.each(ALL_DOWNLOADS.filter(monthFile))('the procedure page links %s', (sitePath) => {
+    const [, , , department, slug] = sitePath.split('/');
+    const procedurePage = load(readFileSync(path.join(siteDir, department!, slug!, 'index.html'), 'utf8'));
+    expect(procedurePage('a[href]').toArray().map((link) => procedurePage(link).attr('href'))).toContain(sitePath);
+  });
+
   test.each(localLinks)('its link %s resolves to a file of the site', (href) => {
-    const file = fileOf(href.endsWith('/') ? `${href}index.html` : href);
+    const target = href.split('#')[0]!;
+    const file = fileOf(target.endsWith('/') ? `${target}index.html` : target);
     expect(existsSync(file)).toBe(true);
   });
 
@@ -261,9 +271,11 @@ describe('the « Données » page', () => {
     expect($('main').text()).toContain('Licence Ouverte 2.0');
   });
 
-  test('lists a procedure’s month files per year', () => {
+  test('points to each procedure’s month files with their count and period', () => {
     const bobigny = $('table.procedure-downloads tbody tr').filter((_, row) => $(row).text().includes('Bobigny'));
-    expect(bobigny.find('.month-files li').toArray().map((item) => $(item).text().replace(/\s+/g, ' ').trim())).toEqual(['2018 : janv. févr. mars']);
+    const link = bobigny.find('a[href$="#donnees-brutes"]');
+    expect(link.attr('href')).toBe('/93/titre-sejour-bobigny/#donnees-brutes');
+    expect(link.text().replace(/\s+/g, ' ').trim()).toBe('3 fichiers, janvier 2018 à mars 2018');
   });
 
   test('defines every column of every file', () => {
