@@ -64,13 +64,19 @@ export function fromMonth(month: string): string {
   return /^[aeiouyé]/i.test(name) ? `d’${name}` : `de ${name}`;
 }
 
+/** A run of months from first to last: « de décembre 2017 à février 2018 », « d’août 2018 ». */
+export function formatMonthRange(months: readonly string[]): string {
+  if (months.length === 0) return '';
+  return months.length === 1 ? fromMonth(months[0]!) : `${fromMonth(months[0]!)} à ${formatMonth(months.at(-1)!)}`;
+}
+
 /**
- * A period of complete months in words, as the headline figures and letters
- * state it: « sur les trois mois complets de décembre 2017 à février 2018 »,
+ * A period of complete months in words, as the headline figures state it:
+ * « sur les trois mois complets de décembre 2017 à février 2018 »,
  * « sur le mois complet d’avril 2018 ».
  */
 export function formatPeriod(months: readonly string[]): string {
   if (months.length === 0) return '';
-  if (months.length === 1) return `sur le mois complet ${fromMonth(months[0]!)}`;
-  return `sur les ${COUNT_WORDS[months.length] ?? months.length} mois complets ${fromMonth(months[0]!)} à ${formatMonth(months.at(-1)!)}`;
+  if (months.length === 1) return `sur le mois complet ${formatMonthRange(months)}`;
+  return `sur les ${COUNT_WORDS[months.length] ?? months.length} mois complets ${formatMonthRange(months)}`;
 }

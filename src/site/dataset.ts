@@ -31,3 +31,14 @@ export function getProcedureData(department: string, slug: string): ProcedureDat
   if (!found) throw new Error(`no procedure ${department}/${slug}`);
   return found;
 }
+
+/**
+ * Static paths of every page made per procedure (its page, letter, evidence
+ * pack): one per registered procedure, with its data as props.
+ */
+export function procedureStaticPaths() {
+  return getDataset().procedures.map((data) => ({
+    params: { department: data.procedure.department, slug: data.procedure.slug },
+    props: { data },
+  }));
+}

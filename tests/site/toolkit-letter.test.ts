@@ -1,3 +1,4 @@
+import { formatMonthRange } from '../../src/lib/format.ts';
 import { describe, expect, test } from 'vitest';
 import { emptyMonthStatistics } from '../../src/lib/month-statistics.ts';
 import { headlineFigure } from '../../src/lib/headline.ts';
@@ -10,7 +11,6 @@ import {
   letterStatistics,
   letterText,
   letterTime,
-  periodInWords,
   statisticsParagraph,
   type LetterFacts,
   type LetterForm,
@@ -101,7 +101,7 @@ test.each([
   [['2018-08'], 'd’août 2018'],
   [[], ''],
 ])('the period %j in words: %j', (months, words) => {
-  expect(periodInWords(months)).toBe(words);
+  expect(formatMonthRange(months)).toBe(words);
 });
 
 describe('the letter', () => {

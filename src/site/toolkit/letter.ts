@@ -10,7 +10,7 @@
  * merits of the application. Pure: no DOM, no storage, no network. The build
  * computes the statistics (`letterStatistics`); the browser fills in the rest.
  */
-import { formatCount, formatLongDay, formatMonth, formatParisDateTime, formatShare, fromMonth } from '../../lib/format.ts';
+import { formatCount, formatLongDay, formatMonthRange, formatParisDateTime, formatShare } from '../../lib/format.ts';
 import type { HeadlineFigure } from '../../lib/headline.ts';
 import { isDay, isoWeek } from './attempt-plan.ts';
 
@@ -136,11 +136,6 @@ export function emptyLetterForm(facts: Pick<LetterFacts, 'prefecture' | 'procedu
   };
 }
 
-/** `de décembre 2017 à février 2018`, `d’avril 2018 à juin 2018`; empty without months. */
-export function periodInWords(months: readonly string[]): string {
-  if (months.length === 0) return '';
-  return months.length === 1 ? fromMonth(months[0]!) : `${fromMonth(months[0]!)} à ${formatMonth(months.at(-1)!)}`;
-}
 
 /** The statistics paragraph's numbers over the headline period, or null when no probe succeeded. */
 export function letterStatistics(
@@ -153,7 +148,7 @@ export function letterStatistics(
     noir: headline.statistics.counts.noir,
     failed: headline.statistics.failed,
     noirShare: formatShare(headline.noirShare),
-    period: periodInWords(headline.period),
+    period: formatMonthRange(headline.period),
     permalink: source.permalink,
     compiled: formatParisDateTime(source.compiledAt),
     version: source.version,
