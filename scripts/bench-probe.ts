@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { monthFilePath, registryPath } from '../src/lib/data-directory.ts';
 import { parseMonthFile } from '../src/lib/probe.ts';
-import { addDays, parisDay } from '../src/robot/paris-time.ts';
+import { addDays, parisDay } from '../src/lib/calendar.ts';
 import { registerCatalogue, registryFor, SCENARIO_CATALOGUE, type CatalogueEntry } from '../src/robot/simulator/catalogue.ts';
 import { Simulator } from '../src/robot/simulator/server.ts';
 

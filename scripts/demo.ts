@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { registryPath } from '../src/lib/data-directory.ts';
-import { addDays, parisInstant } from '../src/robot/paris-time.ts';
+import { addDays, parisInstant } from '../src/lib/calendar.ts';
 import { runRound } from '../src/robot/round.ts';
 import { registerCatalogue, registryFor, SCENARIO_CATALOGUE } from '../src/robot/simulator/catalogue.ts';
 import { historyCatalogue } from '../src/robot/simulator/history.ts';

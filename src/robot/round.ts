@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatParisTimestamp } from '../lib/calendar.ts';
+import { formatParisTimestamp, parisDay } from '../lib/calendar.ts';
 import { registryPath } from '../lib/data-directory.ts';
 import { isActiveOn, parseRegistry, procedureKey, type Procedure } from '../lib/registry.ts';
 import { describeFileError, realFileSystem, temporaryPath, type FileSystem } from './atomic-file.ts';
@@ -15,7 +15,6 @@ import { writeEvidence } from './evidence.ts';
 import { LockBusyError, withLock } from './file-lock.ts';
 import { HttpClient, type HttpClientOptions } from './http-client.ts';
 import { appendProbe, hasProbe, type AppendStatus } from './month-file-store.ts';
-import { parisDay } from './paris-time.ts';
 import { DEFAULT_MAX_WEEKS, runProbe, wholeSecond, type ProbeResult } from './probe-runner.ts';
 
 /** The round could not run at all. */

@@ -4,7 +4,7 @@ import { CookieJar } from '../../src/robot/cookie-jar.ts';
 import { evidenceStamp } from '../../src/robot/evidence.ts';
 import { closedNotice, hasCaptcha, isChallengePage, isOverloadNotice } from '../../src/robot/page-signals.ts';
 import { matchableText, readableText, shortDetail } from '../../src/robot/page-text.ts';
-import { addDays, daysBetween, mondayOf, parisDay, parisInstant, parisMinute } from '../../src/robot/paris-time.ts';
+import { addDays, daysBetween, mondayOf, parisDay, parisInstant, parisMinute } from '../../src/lib/calendar.ts';
 import { slotInstants, timeline } from '../../src/robot/simulator/scenario.ts';
 import { userAgent } from '../../src/robot/user-agent.ts';
 

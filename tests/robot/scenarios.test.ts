@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { monthFilePath } from '../../src/lib/data-directory.ts';
 import { isFailure } from '../../src/lib/outcome.ts';
 import { parseMonthFile } from '../../src/lib/probe.ts';
-import { addDays } from '../../src/robot/paris-time.ts';
+import { addDays } from '../../src/lib/calendar.ts';
 import { runRound, type RoundReport } from '../../src/robot/round.ts';
 import { SCENARIO_CATALOGUE } from '../../src/robot/simulator/catalogue.ts';
 import { PROBE_DAY, startSimulator, type RunningSimulator } from './support/round-fixture.ts';

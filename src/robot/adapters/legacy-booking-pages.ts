@@ -10,7 +10,7 @@
 import * as cheerio from 'cheerio';
 import { closedNotice, hasCaptcha, isChallengePage, isOverloadNotice } from '../page-signals.ts';
 import { matchableText, readableText } from '../page-text.ts';
-import { addDays, daysBetween } from '../paris-time.ts';
+import { addDays, daysBetween } from '../../lib/calendar.ts';
 
 /** A counter ("guichet") offered by the counter step. */
 export interface Counter {

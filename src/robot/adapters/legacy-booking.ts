@@ -8,7 +8,7 @@
  */
 import type { FetchedPage } from '../http-client.ts';
 import { shortDetail } from '../page-text.ts';
-import { addDays, daysBetween, mondayOf, parisDay, parisMinute } from '../paris-time.ts';
+import { addDays, daysBetween, mondayOf, parisDay, parisMinute } from '../../lib/calendar.ts';
 import { ProbeFailure } from '../probe-failure.ts';
 import type { Adapter, AdapterResult, ProbeContext } from './adapter.ts';
 import { classifyLegacyPage, parseBookingAddress, parsePlanningWeek, planningWeekUrl, type BookingAddress, type Counter } from './legacy-booking-pages.ts';

@@ -11,7 +11,7 @@ import * as cheerio from 'cheerio';
 import { z } from 'zod';
 import { closedNotice, hasCaptcha, isChallengePage } from '../page-signals.ts';
 import { matchableText } from '../page-text.ts';
-import { formatMinutes } from '../paris-time.ts';
+import { formatMinutes } from '../../lib/calendar.ts';
 
 /** `DD/MM/YYYY`, the date format of the platform's JSON. */
 const localDate = z.string().regex(/^\d{2}\/\d{2}\/\d{4}$/, 'must be DD/MM/YYYY');

@@ -6,7 +6,7 @@
  * slot page without one, the page is read with the slot-page parser.
  */
 import { shortDetail } from '../page-text.ts';
-import { parisDay } from '../paris-time.ts';
+import { parisDay } from '../../lib/calendar.ts';
 import { ProbeFailure } from '../probe-failure.ts';
 import type { FetchedPage } from '../http-client.ts';
 import type { Adapter, AdapterResult } from './adapter.ts';

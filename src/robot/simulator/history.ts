@@ -5,8 +5,7 @@
  * Everything is a pure function of the (virtual) time and a seed, so a run is
  * reproducible.
  */
-import { parisClock } from '../../lib/calendar.ts';
-import { daysBetween, parisDay } from '../paris-time.ts';
+import { daysBetween, parisClock, parisDay } from '../../lib/calendar.ts';
 import type { CatalogueEntry } from './catalogue.ts';
 import type { LegacyScenario, Scenario, SlotSpec } from './scenario.ts';
 

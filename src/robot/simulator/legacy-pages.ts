@@ -4,8 +4,7 @@
  * and messages all have a source there). Parts marked "assumed" in the
  * document are marked the same way here.
  */
-import { pad } from '../../lib/calendar.ts';
-import { addDays, parisDay, parisMinute } from '../paris-time.ts';
+import { addDays, pad, parisDay, parisMinute } from '../../lib/calendar.ts';
 
 const FRENCH_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const FRENCH_DAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];

@@ -6,7 +6,7 @@
  * assumed in the document, modelled on the vertigo-planning DTOs).
  */
 
-import { addDays, mondayOf, parisDay, parisMinute } from '../paris-time.ts';
+import { addDays, mondayOf, parisDay, parisMinute } from '../../lib/calendar.ts';
 
 /** `2026-05-19` → `19/05/2026`. */
 export function localDate(day: string): string {

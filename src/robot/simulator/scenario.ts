@@ -3,7 +3,7 @@
  * site misbehaves. A scenario may change over (virtual) time, so that the demo
  * and the benchmarks can run months of history through the simulator.
  */
-import { addDays, parisDay, parisInstant } from '../paris-time.ts';
+import { addDays, parisDay, parisInstant } from '../../lib/calendar.ts';
 
 /** A free slot, relative to the Paris day of the request (`in` days later) or on a fixed day. */
 export type SlotSpec = { in: number; at: string } | { on: string; at: string };

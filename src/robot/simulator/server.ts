@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mondayOf, addDays, parisDay } from '../paris-time.ts';
+import { mondayOf, addDays, parisDay } from '../../lib/calendar.ts';
 import { challengePage, statusPage } from './error-pages.ts';
 import * as legacy from './legacy-pages.ts';
 import * as rdv from './rdv-pages.ts';
