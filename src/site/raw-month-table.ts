@@ -3,12 +3,39 @@
  * probes is ~740 rows and the site may hold 36,000 months, so the rows are
  * built here as compact markup (optional end tags omitted, one `tbody` per
  * day) rather than as an Astro component tree: rendering stays linear and the
- * pages stay small, while every month remains readable and printable without
- * JavaScript.
+ * pages stay small.
+ *
+ * The same function runs at build time (recent months, prerendered so they
+ * read and print without JavaScript) and in the browser (older months, drawn
+ * from the month's `.csv.gz`, see raw-month-publishing.ts), so both give the
+ * same table. It therefore takes plain CSV rows and imports nothing but
+ * browser-safe modules: no zod, no Node.
  */
 import { formatDay } from '../lib/format.ts';
-import { OUTCOME_LABELS } from '../lib/outcome.ts';
+import { OUTCOME_LABELS, type Outcome } from '../lib/outcome.ts';
 import type { Probe } from '../lib/probe.ts';
+
+/**
+ * A probe as published in a month file (the leading columns of
+ * `donnees/sondages/…/YYYY-MM.csv.gz`). `probed_at` is Paris local time with
+ * its offset (`2018-03-01T16:20:25+01:00`), as the data contract guarantees,
+ * so its day and clock reading are read off the text.
+ */
+export interface RawProbeRow {
+  probed_at: string;
+  outcome: string;
+  first_date: string;
+  second_date: string;
+  detail: string;
+}
+
+/** The columns a RawProbeRow is read from, by name. */
+export const RAW_PROBE_COLUMNS = ['probed_at', 'outcome', 'first_date', 'second_date', 'detail'] as const satisfies readonly (keyof RawProbeRow)[];
+
+/** The published row of a validated probe. */
+export function rawProbeRow(probe: Probe): RawProbeRow {
+  return { probed_at: probe.probedAt, outcome: probe.outcome, first_date: probe.firstDate, second_date: probe.secondDate, detail: probe.detail };
+}
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
@@ -17,49 +44,58 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (character) => ESCAPES[character]!);
 }
 
+/** The French label of an outcome; a code unknown to this version reads as a failure, as the contract asks. */
+function outcomeLabel(outcome: string): string {
+  return OUTCOME_LABELS[outcome as Outcome] ?? `Échec (${outcome})`;
+}
+
 /** The two result cells of a probe: the dates offered, or what happened instead. */
-function resultCells(probe: Probe): string {
-  if (probe.outcome === 'slots') {
-    const second = probe.secondDate ? formatDay(probe.secondDate) : 'aucune autre date';
-    return `<td>${formatDay(probe.firstDate)}<td>${second}`;
+function resultCells(row: RawProbeRow): string {
+  if (row.outcome === 'slots') {
+    const second = row.second_date ? formatDay(row.second_date) : 'aucune autre date';
+    return `<td>${formatDay(row.first_date)}<td>${second}`;
   }
   // The most common row by far: kept to the bone (the empty second cell is implied).
-  if (probe.outcome === 'none') return '<td>Aucune date';
-  const detail = probe.detail ? ` (${escapeHtml(probe.detail)})` : '';
-  return `<td colspan=2 class=f>${escapeHtml(OUTCOME_LABELS[probe.outcome])}${detail}`;
+  if (row.outcome === 'none') return '<td>Aucune date';
+  const detail = row.detail ? ` (${escapeHtml(row.detail)})` : '';
+  return `<td colspan=2 class=f>${escapeHtml(outcomeLabel(row.outcome))}${detail}`;
 }
+
+/** `HH:MM` on the Paris clock, read off `probed_at`. */
+const clockReading = (row: RawProbeRow) => row.probed_at.slice(11, 16);
 
 /**
  * The probe's time on the Paris clock; on the night the clocks go back the
  * same reading happens twice, so it then carries its UTC offset.
  */
-function clockLabel(probe: Probe, dayClockTimes: readonly string[]): string {
-  const reading = probe.time.slice(0, 5);
+function clockLabel(row: RawProbeRow, dayClockTimes: readonly string[]): string {
+  const reading = clockReading(row);
   const repeated = dayClockTimes.indexOf(reading) !== dayClockTimes.lastIndexOf(reading);
-  return repeated ? `${reading} (UTC${probe.probedAt.slice(-6, -3)})` : reading;
+  return repeated ? `${reading} (UTC${row.probed_at.slice(-6, -3)})` : reading;
 }
 
 /**
  * One `tbody` per day, the date written once, in the day's first row, as in
- * La Cimade's printouts. `data-day` lets the range filter hide
- * whole days.
+ * La Cimade's printouts; probes in time order within a day. `data-day` lets
+ * the range filter hide whole days.
  */
-export function rawMonthRows(probes: readonly Probe[]): string {
-  const days = new Map<string, Probe[]>();
-  for (const probe of probes) {
-    const day = days.get(probe.day) ?? [];
-    day.push(probe);
-    days.set(probe.day, day);
+export function rawMonthRows(rows: readonly RawProbeRow[]): string {
+  const days = new Map<string, { row: RawProbeRow; instant: number }[]>();
+  for (const row of rows) {
+    const day = row.probed_at.slice(0, 10);
+    const dayRows = days.get(day) ?? [];
+    dayRows.push({ row, instant: Date.parse(row.probed_at) });
+    days.set(day, dayRows);
   }
   const parts: string[] = [];
-  for (const [day, dayProbes] of [...days].sort(([a], [b]) => a.localeCompare(b))) {
-    const sorted = [...dayProbes].sort((a, b) => a.instant - b.instant);
+  for (const [day, dayRows] of [...days].sort(([a], [b]) => a.localeCompare(b))) {
+    const sorted = dayRows.sort((a, b) => a.instant - b.instant).map(({ row }) => row);
     parts.push(`<tbody data-day=${day}>`);
-    const clockTimes = sorted.map((probe) => probe.time.slice(0, 5));
-    sorted.forEach((probe, index) => {
+    const clockTimes = sorted.map(clockReading);
+    sorted.forEach((row, index) => {
       // No rowspan: browsers will not break a printed page inside a spanned cell.
       const dateCell = index === 0 ? `<th scope=rowgroup>${formatDay(day)}` : '<td>';
-      parts.push(`<tr>${dateCell}<td>${clockLabel(probe, clockTimes)}${resultCells(probe)}\n`);
+      parts.push(`<tr>${dateCell}<td>${clockLabel(row, clockTimes)}${resultCells(row)}\n`);
     });
     parts.push('</tbody>');
   }

@@ -1,28 +1,124 @@
+import { load } from 'cheerio';
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { parseMonthFile } from '../../src/lib/probe.ts';
+import { rawMonthRows, rawProbeRow } from '../../src/site/raw-month-table.ts';
 import { accessibilityViolations, describeInBrowser, pageProblems } from '../support/browser.ts';
+import { BOBIGNY_JUNE_2015 } from '../support/fixture-data.ts';
 import { pdfPages } from '../support/pdf.ts';
 
 const PROCEDURE = '/93/titre-sejour-bobigny/';
 const MARCH = '/93/titre-sejour-bobigny/2018-03/';
+/** Older than the prerendered window: the browser draws its rows from the CSV. */
+const JUNE_2015 = '/93/titre-sejour-bobigny/2015-06/';
+const JUNE_2015_CSV = '/donnees/sondages/93/titre-sejour-bobigny/2015-06.csv.gz';
+
+/** Each row of the raw table as its cells' text. */
+const rawRows = (page: Page, selector = 'table.raw-table tbody tr') =>
+  page.locator(selector).evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim())));
+
+/** The rows a prerendered page would carry for the fixture's June 2015, as text. */
+function prerenderedJune2015(): string[][] {
+  const $ = load(`<table>${rawMonthRows(parseMonthFile(BOBIGNY_JUNE_2015, 'fixture.csv', '2015-06').probes.map(rawProbeRow))}</table>`);
+  return $('tr').toArray().map((row) => $(row).find('th, td').toArray().map((cell) => $(cell).text().trim()));
+}
+
+/** Opens the June 2015 page and waits for its rows. */
+async function openJune2015(open: (sitePath: string) => Promise<Page>, hash = ''): Promise<Page> {
+  const page = await open(`${JUNE_2015}${hash}`);
+  await page.locator('table.raw-table[data-raw-month-rendered]').waitFor({ state: 'attached', timeout: 10_000 });
+  return page;
+}
 
 describeInBrowser('site pages in Chromium', (site) => {
   test('the synthesis chart is drawn with the shares of the month table', async () => {
     const page = await site.open(PROCEDURE);
     const drawn = await page.locator('[data-synthesis-chart]').getAttribute('data-drawn', { timeout: 10_000 });
     const series = JSON.parse(drawn ?? '[]') as { label: string; data: (number | null)[] }[];
-    // Months oldest first: January (2 noir of 4), February (2 orange of 3), March (711 noir of 712).
+    // Months oldest first: June 2015 (1 of each colour in 5), January (2 noir of 4), February (2 orange of 3), March (711 noir of 712).
     expect(series.map((entry) => entry.label)).toEqual(['Vert', 'Jaune', 'Orange', 'Rouge', 'Noir']);
-    expect(series.find((entry) => entry.label === 'Noir')!.data.map((share) => Number(share?.toFixed(2)))).toEqual([50, 0, 99.86]);
-    expect(series.find((entry) => entry.label === 'Orange')!.data.map((share) => Number(share?.toFixed(2)))).toEqual([0, 66.67, 0]);
-    expect(await page.locator('canvas[role="img"]').getAttribute('aria-label')).toContain('de janvier 2018 à mars 2018');
+    expect(series.find((entry) => entry.label === 'Noir')!.data.map((share) => Number(share?.toFixed(2)))).toEqual([20, 50, 0, 99.86]);
+    expect(series.find((entry) => entry.label === 'Orange')!.data.map((share) => Number(share?.toFixed(2)))).toEqual([20, 0, 66.67, 0]);
+    expect(await page.locator('canvas[role="img"]').getAttribute('aria-label')).toContain('de juin 2015 à mars 2018');
     expect(pageProblems(page)).toEqual([]);
   });
 
   test('the month table is there without JavaScript', async () => {
     const page = await site.open(PROCEDURE, { javaScript: false });
-    expect(await page.locator('table.month-table tbody tr').count()).toBe(3);
+    expect(await page.locator('table.month-table tbody tr').count()).toBe(4);
     const raw = await site.open(MARCH, { javaScript: false });
     expect(await raw.locator('table.raw-table tbody tr').count()).toBe(743);
+  });
+
+  test('an older month says, without JavaScript, that it needs it, and links its CSV', async () => {
+    const page = await site.open(JUNE_2015, { javaScript: false });
+    expect(await page.locator('table.raw-table tbody tr').count()).toBe(0);
+    const message = page.locator('.empty-state', { hasText: 'JavaScript' });
+    await expect.poll(() => message.isVisible()).toBe(true);
+    expect(await message.textContent()).toContain('Les sondages de juin 2015 ne sont pas écrits dans cette page');
+    expect(await message.getByRole('link').getAttribute('href')).toBe(JUNE_2015_CSV);
+  });
+
+  test('an older month draws from its CSV the rows a prerendered month would carry', async () => {
+    const page = await openJune2015(site.open);
+    const expected = prerenderedJune2015();
+    expect(expected).toHaveLength(7);
+    expect(await rawRows(page)).toEqual(expected);
+    expect(expected[5]![2]).toBe('Échec : erreur du serveur (HTTP 503 : <maintenance>, « revenez » & réessayez)');
+    expect(await page.locator('tbody[data-day]').evaluateAll((days) => days.map((day) => (day as HTMLElement).dataset.day))).toEqual(['2015-06-01', '2015-06-02', '2015-06-03']);
+    expect(await page.locator('[data-raw-month-status]').textContent()).toBe('');
+    expect(await page.locator('table.raw-table').getAttribute('aria-busy')).toBeNull();
+    expect(await page.locator('[data-range-filter]').isVisible()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  test('the range filter works on the rows of an older month, and a shared range applies once they are drawn', async () => {
+    const page = await openJune2015(site.open);
+    await page.getByLabel('Du').fill('2015-06-02');
+    await page.getByLabel('au', { exact: true }).fill('2015-06-03');
+    await page.getByRole('button', { name: 'Afficher' }).click();
+    await expect.poll(() => page.locator('table.raw-table tbody:visible tr').count()).toBe(4);
+    expect(await page.locator('[data-range-status]').textContent()).toBe('4 sondages affichés.');
+    expect(await page.locator('[data-period]').textContent()).toBe('du 2/06/2015 au 3/06/2015');
+    expect(page.url()).toContain('#du=2015-06-02&au=2015-06-03');
+    const shared = await openJune2015(site.open, '#du=2015-06-01&au=2015-06-01');
+    await expect.poll(() => shared.locator('table.raw-table tbody:visible tr').count()).toBe(3);
+    expect(await rawRows(shared, 'table.raw-table tbody:visible tr')).toEqual(prerenderedJune2015().slice(0, 3));
+    expect(await shared.locator('[data-period]').textContent()).toBe('du 1/06/2015 au 1/06/2015');
+    expect(pageProblems(shared)).toEqual([]);
+  });
+
+  test('a printed older month has its rows, and the URL, the period and the compile date on every page', async () => {
+    const page = await openJune2015(site.open);
+    const printed = pdfPages(await page.pdf({ format: 'A4' }));
+    printed.forEach((text, index) => {
+      expect(text, `page ${index + 1}`).toContain(`https://guichets.example${JUNE_2015}`);
+      expect(text, `page ${index + 1}`).toContain('période du 1/06/2015 au 30/06/2015');
+      expect(text, `page ${index + 1}`).toContain('données compilées le 31 mars 2018');
+      expect(text, `page ${index + 1}`).toContain(`page ${index + 1} / ${printed.length}`);
+    });
+    const text = printed.join('\n');
+    expect(text).toContain('01/06/2015 09:20 Aucune date');
+    expect(text).toContain('20/06/2015 aucune autre date');
+    // pdftotext may read a wrapped cell's last line after the next column: the detail is checked in parts.
+    expect(text).toContain('Échec : erreur du serveur (HTTP 503 : <maintenance>, « revenez » &');
+    expect(text).toContain('Non sondé : captcha exigé');
+    expect(text).not.toContain('JavaScript');
+  });
+
+  test('an older month whose CSV cannot be read says so in French and offers the CSV', async () => {
+    const context = await site.browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    await page.route(`**${JUNE_2015_CSV}`, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${site.origin}${JUNE_2015}`);
+    const status = page.locator('[data-raw-month-status]');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('Le tableau de ce mois n’a pas pu être affiché : le serveur a répondu par une erreur 404');
+    expect(await status.getByRole('link').getAttribute('href')).toBe(JUNE_2015_CSV);
+    expect(await page.locator('table.raw-table tbody tr').count()).toBe(0);
+    expect(await page.locator('[data-range-filter]').isHidden()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
   });
 
   test('the range filter shows, and prints, only the chosen days', async () => {
@@ -89,6 +185,7 @@ describeInBrowser('site pages in Chromium', (site) => {
     ['procedure', PROCEDURE],
     ['procedure without data', '/975/spm-sejour/'],
     ['raw month', MARCH],
+    ['older raw month, before its rows are drawn', JUNE_2015],
     ['raw month with only failures', '/95/sarcelles-5260/2018-03/'],
     ['method', '/methode/'],
     ['data', '/donnees/'],

@@ -44,6 +44,7 @@ function filesUnder(root: string, directory = root): string[] {
 }
 
 const MONTH_FILES = [
+  ['/donnees/sondages/93/titre-sejour-bobigny/2015-06.csv.gz', 7],
   ['/donnees/sondages/93/titre-sejour-bobigny/2018-01.csv.gz', 5],
   ['/donnees/sondages/93/titre-sejour-bobigny/2018-02.csv.gz', 3],
   // 743 hourly probes: the 25th has 23 hours.
@@ -76,7 +77,7 @@ describe('the downloads of the fixture site', () => {
   });
 
   test('a month file gives the raw probes with their derived colour, failures without one', () => {
-    const { header, rows } = tableOf('/donnees/sondages/93/titre-sejour-bobigny/2018-01.csv.gz');
+    const { header, rows } = tableOf(MONTH_FILES[1][0]);
     expect(header).toEqual(['probed_at', 'outcome', 'first_date', 'second_date', 'detail', 'colour', 'evidence_sha256']);
     expect(rows.map((row) => [row.probed_at, row.outcome, row.colour])).toEqual([
       ['2018-01-02T09:20:25+01:00', 'none', 'noir'],
@@ -97,12 +98,15 @@ describe('the downloads of the fixture site', () => {
   test('a procedure’s statistics give the fixture’s counts and shares, oldest month first', () => {
     const { header, rows } = tableOf('/donnees/statistiques/93/titre-sejour-bobigny.csv');
     expect(header).toEqual(['month', 'successful', 'vert', 'jaune', 'orange', 'rouge', 'noir', 'failed', 'share_vert', 'share_jaune', 'share_orange', 'share_rouge', 'share_noir', 'opening_rate']);
+    expect(rows.map((row) => row.month)).toEqual(['2015-06', '2018-01', '2018-02', '2018-03']);
+    // June 2015: one probe of each colour, 2 failures.
+    expect(Object.values(rows[0]!)).toEqual(['2015-06', '5', '1', '1', '1', '1', '1', '2', '0.2000', '0.2000', '0.2000', '0.2000', '0.2000', '0.8000']);
     // January: 4 successful (2 noir, 1 vert, 1 rouge) and 1 failure.
-    expect(Object.values(rows[0]!)).toEqual(['2018-01', '4', '1', '0', '0', '1', '2', '1', '0.2500', '0.0000', '0.0000', '0.2500', '0.5000', '0.5000']);
+    expect(Object.values(rows[1]!)).toEqual(['2018-01', '4', '1', '0', '0', '1', '2', '1', '0.2500', '0.0000', '0.0000', '0.2500', '0.5000', '0.5000']);
     // February: 1 jaune, 2 orange.
-    expect(Object.values(rows[1]!)).toEqual(['2018-02', '3', '0', '1', '2', '0', '0', '0', '0.0000', '0.3333', '0.6667', '0.0000', '0.0000', '1.0000']);
+    expect(Object.values(rows[2]!)).toEqual(['2018-02', '3', '0', '1', '2', '0', '0', '0', '0.0000', '0.3333', '0.6667', '0.0000', '0.0000', '1.0000']);
     // March: 712 successful, one vert, 31 failures.
-    expect(rows[2]).toMatchObject({ month: '2018-03', successful: '712', vert: '1', noir: '711', failed: '31', share_vert: '0.0014', opening_rate: '0.0014' });
+    expect(rows[3]).toMatchObject({ month: '2018-03', successful: '712', vert: '1', noir: '711', failed: '31', share_vert: '0.0014', opening_rate: '0.0014' });
   });
 
   test('a month with no successful probe has empty shares, not zeros', () => {
@@ -118,14 +122,15 @@ describe('the downloads of the fixture site', () => {
     const { header, rows } = tableOf(NATIONAL_STATISTICS_PATH);
     expect(header.slice(0, 6)).toEqual(['department', 'department_name', 'slug', 'prefecture', 'procedure', 'month']);
     expect(rows.map((row) => `${row.department}/${row.slug}/${row.month}`)).toEqual([
+      '93/titre-sejour-bobigny/2015-06',
       '93/titre-sejour-bobigny/2018-01',
       '93/titre-sejour-bobigny/2018-02',
       '93/titre-sejour-bobigny/2018-03',
       '95/sarcelles-5260/2018-03',
       '2A/ajaccio-sejour/2018-03',
     ]);
-    expect(rows[0]).toMatchObject({ department_name: 'Seine-Saint-Denis', prefecture: 'Préfecture de Bobigny', successful: '4', noir: '2', failed: '1' });
-    expect(rows[4]).toMatchObject({ department_name: 'Corse-du-Sud', vert: '2', share_vert: '1.0000' });
+    expect(rows[1]).toMatchObject({ department_name: 'Seine-Saint-Denis', prefecture: 'Préfecture de Bobigny', successful: '4', noir: '2', failed: '1' });
+    expect(rows[5]).toMatchObject({ department_name: 'Corse-du-Sud', vert: '2', share_vert: '1.0000' });
   });
 
   test('the whole dataset is every month file’s probes in order, with the same columns on every row', () => {
@@ -275,7 +280,7 @@ describe('the « Données » page', () => {
     const bobigny = $('table.procedure-downloads tbody tr').filter((_, row) => $(row).text().includes('Bobigny'));
     const link = bobigny.find('a[href$="#donnees-brutes"]');
     expect(link.attr('href')).toBe('/93/titre-sejour-bobigny/#donnees-brutes');
-    expect(link.text().replace(/\s+/g, ' ').trim()).toBe('3 fichiers, janvier 2018 à mars 2018');
+    expect(link.text().replace(/\s+/g, ' ').trim()).toBe('4 fichiers, juin 2015 à mars 2018');
   });
 
   test('defines every column of every file', () => {

@@ -13,7 +13,7 @@ describe('the procedure page built from the fixture data', () => {
     .map((row) => $(row).find('th, td').toArray().map((cell) => $(cell).text().replace(/\s+/g, ' ').trim()));
 
   test('lists months newest first, labelled in French', () => {
-    expect(rows.map((row) => row[0])).toEqual(['mars 2018', 'février 2018', 'janvier 2018']);
+    expect(rows.map((row) => row[0])).toEqual(['mars 2018', 'février 2018', 'janvier 2018', 'juin 2015']);
   });
 
   test('shows successful probes, colour shares with counts and failures apart', () => {
@@ -23,11 +23,14 @@ describe('the procedure page built from the fixture data', () => {
     expect(rows[1]).toEqual(['février 2018', '3', '0 % (0)', '33,3 % (1)', '66,7 % (2)', '0 % (0)', '0 % (0)', '0']);
     // March: 743 hourly probes (the 25th has 23 hours), 31 failures at 03:20, one vert.
     expect(rows[0]).toEqual(['mars 2018', '712', '0,1 % (1)', '0 % (0)', '0 % (0)', '0 % (0)', '99,9 % (711)', '31']);
+    // June 2015, far older: one probe of each colour and 2 failures.
+    expect(rows[3]).toEqual(['juin 2015', '5', '20 % (1)', '20 % (1)', '20 % (1)', '20 % (1)', '20 % (1)', '2']);
   });
 
   test('ends with a totals row', () => {
     const totals = $('table.month-table tfoot tr th, table.month-table tfoot tr td').toArray().map((cell) => $(cell).text().replace(/\s+/g, ' ').trim());
-    expect(totals).toEqual(['Totaux', '719', '0,3 % (2)', '0,1 % (1)', '0,3 % (2)', '0,1 % (1)', '99,2 % (713)', '32']);
+    // 4 + 3 + 712 + 5 = 724 successful: 3 vert, 2 jaune, 3 orange, 2 rouge, 714 noir; 1 + 0 + 31 + 2 = 34 failures.
+    expect(totals).toEqual(['Totaux', '724', '0,4 % (3)', '0,3 % (2)', '0,4 % (3)', '0,3 % (2)', '98,6 % (714)', '34']);
   });
 
   test('gives the legend with the exact definitions and the compile date taken from the data', () => {
@@ -37,7 +40,37 @@ describe('the procedure page built from the fixture data', () => {
   });
 
   test('links each month to its raw data', () => {
-    expect($('table.month-table tbody tr th a').first().attr('href')).toBe('/93/titre-sejour-bobigny/2018-03/');
+    expect($('table.month-table tbody tr th a').toArray().map((link) => $(link).attr('href'))).toEqual([
+      '/93/titre-sejour-bobigny/2018-03/',
+      '/93/titre-sejour-bobigny/2018-02/',
+      '/93/titre-sejour-bobigny/2018-01/',
+      '/93/titre-sejour-bobigny/2015-06/',
+    ]);
+  });
+
+  test.each([
+    // [month, prerendered rows (0: drawn in the browser from the CSV)]
+    ['2018-03', 743],
+    ['2018-01', 5],
+    ['2015-06', 0],
+  ])('the raw month %s carries %i prerendered rows', (month, count) => {
+    const raw = page(`93/titre-sejour-bobigny/${month}`);
+    expect(raw('table.raw-table caption').text()).toContain('Heures de Paris');
+    expect(raw('table.raw-table thead th').length).toBe(4);
+    expect(raw('table.raw-table tbody tr').length).toBe(count);
+    expect(raw('noscript').length).toBe(count === 0 ? 1 : 0);
+    expect(raw('[data-raw-month-status]').length).toBe(count === 0 ? 1 : 0);
+  });
+
+  test('an older month page says, without JavaScript, why its table is empty and links its CSV', () => {
+    const raw = page('93/titre-sejour-bobigny/2015-06');
+    const csv = '/donnees/sondages/93/titre-sejour-bobigny/2015-06.csv.gz';
+    expect(raw('table.raw-table').attr('data-raw-month-csv')).toBe(csv);
+    // With scripting on, cheerio reads <noscript> as text, as a browser running JavaScript would.
+    const message = load(raw('noscript').text());
+    expect(message.text().replace(/\s+/g, ' ')).toContain('ce qui demande JavaScript');
+    expect(message('a').attr('href')).toBe(csv);
+    expect(raw('.month-summary').text().replace(/\s+/g, ' ')).toContain('7 sondages ce mois-ci : 5 réussis, dont 1 sans aucune date proposée, et 2 échoués');
   });
 
   test('a procedure without probes says so instead of showing an empty table', () => {

@@ -1,7 +1,8 @@
 /**
  * A fixture data directory for end-to-end tests: a few procedures with
  * hand-checked small months, one full month of hourly probes (to test
- * printing), a month with only failures and a procedure with no data.
+ * printing), a month with only failures, a month far older than the
+ * prerendered window (drawn in the browser) and a procedure with no data.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,21 @@ export const BOBIGNY_JANUARY = `${HEADER}2018-01-02T09:20:25+01:00,none,,,,
 export const BOBIGNY_FEBRUARY = `${HEADER}2018-02-01T09:20:25+01:00,slots,2018-02-20,,,
 2018-02-12T09:20:25+01:00,slots,2018-03-20,2018-03-21,,
 2018-02-28T09:20:25+01:00,slots,2018-04-28,2018-04-30,,
+`;
+
+/**
+ * June 2015 in Bobigny, long before the 24 prerendered months that end with
+ * the compile month (March 2018): its page draws the rows from the CSV. One
+ * probe of each colour (vert, jaune, orange, rouge, noir: 5 successful) and 2
+ * failures, one with a detail that must be quoted in CSV and escaped in HTML.
+ */
+export const BOBIGNY_JUNE_2015 = `${HEADER}2015-06-01T09:20:25+02:00,none,,,,
+2015-06-01T10:20:25+02:00,slots,2015-06-10,2015-06-12,,
+2015-06-01T11:20:25+02:00,slots,2015-06-20,,,
+2015-06-02T09:20:25+02:00,slots,2015-07-20,2015-07-21,,
+2015-06-02T10:20:25+02:00,slots,2015-09-01,2015-09-02,,
+2015-06-02T11:20:25+02:00,http_error,,,"HTTP 503 : <maintenance>, « revenez » & réessayez",
+2015-06-03T09:20:25+02:00,captcha,,,,
 `;
 
 /**
@@ -74,6 +90,7 @@ export function writeFixtureDataDirectory(): string {
   const directory = mkdtempSync(path.join(tmpdir(), 'guichets-fixture-'));
   const files: Record<string, string> = {
     'procedures.csv': FIXTURE_REGISTRY,
+    'probes/93/titre-sejour-bobigny/2015-06.csv': BOBIGNY_JUNE_2015,
     'probes/93/titre-sejour-bobigny/2018-01.csv': BOBIGNY_JANUARY,
     'probes/93/titre-sejour-bobigny/2018-02.csv': BOBIGNY_FEBRUARY,
     'probes/93/titre-sejour-bobigny/2018-03.csv': bobignyMarch(),
