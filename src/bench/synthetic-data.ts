@@ -4,6 +4,7 @@
  * blocked prefecture shows (mostly noir, a few dates, some failures), so that
  * build time and output size can be measured at the project's target scale.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { addMonths, addMonthsClamped, formatParisTimestamp, parisClock } from '../lib/calendar.ts';
@@ -63,8 +64,9 @@ export function writeSyntheticData(dataDir: string, scale: SyntheticScale): numb
 }
 
 function syntheticRow(probedAt: string, day: string, draw: number): string[] {
-  const evidence = Math.floor(draw * 2 ** 52).toString(16).padStart(13, '0').repeat(5).slice(0, 64);
-  if (draw < 0.05) return [probedAt, 'timeout', '', '', 'no answer within 30 s', evidence];
+  // A real SHA-256 is incompressible (32 bytes of a gzipped month file per row); a timeout has no page, so no hash.
+  if (draw < 0.05) return [probedAt, 'timeout', '', '', 'no answer within 30 s', ''];
+  const evidence = createHash('sha256').update(`${probedAt} ${draw}`).digest('hex');
   if (draw < 0.9) return [probedAt, 'none', '', '', '', evidence];
   const first = addMonthsClamped(day, draw < 0.95 ? 0 : 2);
   return [probedAt, 'slots', first, first, '', evidence];
