@@ -17,7 +17,7 @@ import { ALL_PROBES_PATH, DATAPACKAGE_PATH, NATIONAL_STATISTICS_PATH, REGISTRY_D
 /** The derived column added after a probe's own columns. */
 export const COLOUR_COLUMN = 'colour';
 
-/** Leading columns of a month file `sondages/{dep}/{slug}/{YYYY-MM}.csv.gz`; the month file's extra columns follow. */
+/** Columns of a month file `sondages/{dep}/{slug}/{YYYY-MM}.csv.gz` (extra columns such as evidence hashes stay in the data repository). */
 export const MONTH_PROBE_COLUMNS = [...PROBE_COLUMNS, COLOUR_COLUMN] as const;
 
 /** Columns of `sondages.csv.gz`: every probe, extras dropped so that every row has the same columns. */
@@ -235,7 +235,8 @@ export function dataPackage(dataset: Pick<Dataset, 'compiledAt' | 'version'>, re
         description:
           'Un sondage par ligne, démarche par démarche et mois par mois, avec sa couleur calculée. ' +
           'Les mêmes sondages existent pour chaque démarche et chaque mois dans sondages/{department}/{slug}/{AAAA-MM}.csv.gz, ' +
-          `sans les colonnes department et slug mais avec les colonnes supplémentaires du fichier mensuel (par exemple ${EVIDENCE_COLUMN}) après colour.`,
+          'sans les colonnes department et slug. ' +
+          `L’empreinte de la page conservée comme preuve (${EVIDENCE_COLUMN}) ne figure que dans les fichiers mensuels du dépôt de données (data/probes).`,
         ...csvResource(ALL_PROBES_PATH, true),
         schema: tableSchema(ALL_PROBES_COLUMNS, ['department', 'slug', 'probed_at'], true),
       },

@@ -22,7 +22,6 @@ import type { Probe } from '../lib/probe.ts';
 import type { Procedure } from '../lib/registry.ts';
 import {
   ALL_PROBES_COLUMNS,
-  COLOUR_COLUMN,
   dataPackage,
   MONTH_PROBE_COLUMNS,
   NATIONAL_STATISTICS_COLUMNS,
@@ -134,18 +133,15 @@ function probeCells(probe: Probe): string[] {
 }
 
 /**
- * The extra columns of a month file, in file order. A stored `colour` column
- * is dropped: the colour is derived, and a stored one could contradict the rule.
+ * One procedure-month as gzipped CSV, for the month page and for readers who
+ * want a single month. Extra columns are left out, as in the whole-dataset
+ * file: the evidence hashes do not compress (a month file would grow from ~3
+ * to ~28 kB, about 1 GB at 36,000 months, over the Pages limit) and they stay
+ * in the versioned month files of the data repository, next to the evidence.
  */
-function extraColumnsOf(probes: readonly Probe[]): string[] {
-  return Object.keys(probes[0]?.extra ?? {}).filter((name) => name !== COLOUR_COLUMN);
-}
-
-/** One procedure-month as gzipped CSV, for the month page and for readers who want a single month. */
 function writeMonthFile(outDir: string, procedure: Procedure, month: string, probes: readonly Probe[]): void {
-  const extras = extraColumnsOf(probes);
-  const rows = probes.map((probe) => [...probeCells(probe), ...extras.map((name) => probe.extra[name] ?? '')]);
-  writeSiteFile(outDir, monthDownloadPath(procedure, month), gzipSync(formatCsv([[...MONTH_PROBE_COLUMNS, ...extras], ...rows])));
+  const rows = probes.map(probeCells);
+  writeSiteFile(outDir, monthDownloadPath(procedure, month), gzipSync(formatCsv([[...MONTH_PROBE_COLUMNS], ...rows])));
 }
 
 /**
