@@ -11,6 +11,7 @@ import path from 'node:path';
 import { DataError } from './data-error.ts';
 import { monthFilePath, procedureProbeDirectory, registryPath } from './data-directory.ts';
 import { addProbe, emptyMonthStatistics, type MonthStatistics } from './month-statistics.ts';
+import { monthFileDigest, versionOfDigest } from './month-version.ts';
 import { monthOfFileName, parseMonthFile, type Probe } from './probe.ts';
 import { parseRegistry, procedureKey, type Procedure } from './registry.ts';
 
@@ -21,6 +22,11 @@ export interface ProcedureData {
   months: MonthStatistics[];
   /** The latest probe instant of this procedure, or null when it has none. */
   latestProbe: number | null;
+  /**
+   * Version of each month's file by `YYYY-MM` (monthFileVersion): what a
+   * citation of one month quotes, unchanged when later months are added.
+   */
+  monthVersions: Record<string, string>;
 }
 
 export interface Dataset {
@@ -51,11 +57,15 @@ export function loadDataset(dataDir: string): Dataset {
   let compiledAt: number | null = null;
   const data = procedures.map((procedure) => {
     const months: MonthStatistics[] = [];
+    const monthVersions: Record<string, string> = {};
     let latestProbe: number | null = null;
     for (const month of monthsWithFiles(dataDir, procedure)) {
       const file = monthFilePath(dataDir, procedure.department, procedure.slug, month);
       const text = readFileSync(file, 'utf8');
-      hash.update(`${procedureKey(procedure)}/${month}\0`).update(text);
+      // The dataset's hash covers each file's digest, so every file is hashed once.
+      const digest = monthFileDigest(text);
+      monthVersions[month] = versionOfDigest(digest);
+      hash.update(`${procedureKey(procedure)}/${month}\0${digest}\n`);
       const statistics = emptyMonthStatistics(month);
       for (const probe of parseMonthFile(text, file, month).probes) {
         addProbe(statistics, probe);
@@ -64,7 +74,7 @@ export function loadDataset(dataDir: string): Dataset {
       months.push(statistics);
     }
     if (latestProbe !== null && (compiledAt === null || latestProbe > compiledAt)) compiledAt = latestProbe;
-    return { procedure, months, latestProbe };
+    return { procedure, months, latestProbe, monthVersions };
   });
   return { dataDir, procedures: data, compiledAt, version: hash.digest('hex').slice(0, 12) };
 }

@@ -33,3 +33,6 @@ export const DATAPACKAGE_PATH = '/donnees/datapackage.json';
 export function absoluteUrl(path: string, site: URL | undefined): string {
   return site ? new URL(withBase(path).replace(/^\//, ''), site.href.endsWith('/') ? site.href : `${site.href}/`).href : withBase(path);
 }
+
+/** The versioned `data/` directory at one commit of the repository on its forge (GitHub's URL shape). */
+export const repositoryDataUrl = (server: string, repository: string, sha: string) => `${server}/${repository}/tree/${sha}/data`;
