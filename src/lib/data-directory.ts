@@ -23,3 +23,13 @@ export function procedureProbeDirectory(dataDir: string, department: string, slu
 export function monthFilePath(dataDir: string, department: string, slug: string, month: string): string {
   return path.join(procedureProbeDirectory(dataDir, department, slug), `${month}.csv`);
 }
+
+/** The directory of a procedure's volunteer observations (kept apart from the probes). */
+export function procedureObservationDirectory(dataDir: string, department: string, slug: string): string {
+  return path.join(dataDir, 'observations', department, slug);
+}
+
+/** `observations/{department}/{slug}/{YYYY-MM}.csv` under the data directory. */
+export function observationFilePath(dataDir: string, department: string, slug: string, month: string): string {
+  return path.join(procedureObservationDirectory(dataDir, department, slug), `${month}.csv`);
+}
