@@ -39,8 +39,12 @@ export interface SubmissionContext<P extends Pick<Procedure, 'system' | 'url' | 
   reference: string;
   /** Observations already stored for the procedure (the caller reads its month files). */
   stored: (procedure: P) => readonly ObservationRow[];
-  /** Instants (ms) of the sender's other reports in the hour before `now`. */
-  accountReportsInLastHour: readonly number[];
+  /**
+   * How many other reports the same sender made in the hour before this one
+   * (the workflow counts the author's observation issues, the operator's
+   * command the earlier blocks of the same sender).
+   */
+  accountReportsInLastHour: number;
 }
 
 export type Submission<P> = { ok: true; procedure: P; row: ObservationRow; observation: Observation } | { ok: false; refusal: Refusal };
@@ -71,8 +75,7 @@ export function judgeSubmission<P extends Pick<Procedure, 'system' | 'url' | 'un
   if (context.stored(procedure).some((other) => sameReport(other, row))) {
     return { ok: false, refusal: refuse('duplicate', 'cette observation est déjà enregistrée (même démarche, même minute, même contenu)') };
   }
-  const recent = context.accountReportsInLastHour.filter((instant) => instant > now - 3_600_000 && instant <= now).length;
-  if (recent >= MAX_PER_ACCOUNT_PER_HOUR) {
+  if (context.accountReportsInLastHour >= MAX_PER_ACCOUNT_PER_HOUR) {
     return { ok: false, refusal: refuse('rate_limited', `au plus ${MAX_PER_ACCOUNT_PER_HOUR} observations par heure depuis un même compte : réessayez plus tard`) };
   }
   return { ok: true, procedure, row, observation };
