@@ -1,8 +1,9 @@
 /**
  * Browser tests run the built fixture site in Debian's Chromium through
- * playwright-core (no browser download). Without Chromium they are skipped,
- * and say how to install it; CI sets REQUIRE_BROWSER=1 so a missing browser
- * fails instead.
+ * playwright-core (no browser download). Without a Chromium that starts, each
+ * test is skipped with the reason and how to install it (the summary reporter
+ * prints it once, at the end); CI sets REQUIRE_BROWSER=1 so a missing or
+ * broken browser fails every browser test instead.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -10,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const browserAvailable = existsSync(CHROMIUM_PATH);
@@ -75,31 +76,37 @@ export interface BrowserContext {
   open: (sitePath: string, options?: { javaScript?: boolean }) => Promise<Page>;
 }
 
+const INSTALL_HINT = 'install it with apt-get update && apt-get install -y chromium, or set CHROMIUM_PATH';
+
+/** Why browser tests cannot run without Chromium at CHROMIUM_PATH. */
+export function missingBrowserReason(): string {
+  return `Chromium not found at ${CHROMIUM_PATH}; ${INSTALL_HINT}`;
+}
+
 /**
- * Declares a describe block of browser tests: skipped with a notice when
- * Chromium is missing, failing then if CI requires the browser.
+ * Declares a describe block of browser tests. Every test is declared, so a
+ * skip counts each of them; when Chromium is missing or fails to start they
+ * are skipped with the reason, or fail with it under REQUIRE_BROWSER=1.
  */
 export function describeInBrowser(name: string, body: (context: BrowserContext) => void): void {
-  if (!browserAvailable) {
-    if (process.env.REQUIRE_BROWSER) {
-      test(`${name}: Chromium is required`, () => {
-        expect.fail(`Chromium not found at ${CHROMIUM_PATH}: apt-get update && apt-get install -y chromium`);
-      });
-    } else {
-      describe.skip(`${name} (skipped: no Chromium at ${CHROMIUM_PATH}; install it with apt-get install -y chromium)`, () => {
-        test('needs Chromium', () => {});
-      });
-    }
-    return;
-  }
   describe(name, () => {
     const context = { siteDir: inject('fixtureSiteDir') } as BrowserContext;
-    let close: () => Promise<void>;
+    let close: (() => Promise<void>) | undefined;
+    let skipReason: string | undefined;
     beforeAll(async () => {
+      try {
+        if (!browserAvailable) throw new Error(missingBrowserReason());
+        context.browser = await launchBrowser().catch((error: unknown) => {
+          throw new Error(`Chromium at ${CHROMIUM_PATH} failed to start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); ${INSTALL_HINT}`, { cause: error });
+        });
+      } catch (error) {
+        if (process.env.REQUIRE_BROWSER) throw new Error(`REQUIRE_BROWSER is set: ${(error as Error).message}`, { cause: error });
+        skipReason = (error as Error).message;
+        return;
+      }
       const site = await serveSite(context.siteDir);
       context.origin = site.origin;
       close = site.close;
-      context.browser = await launchBrowser();
       context.open = async (sitePath, options = {}) => {
         const browserContext = await context.browser.newContext({ javaScriptEnabled: options.javaScript ?? true, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
         const page = await browserContext.newPage();
@@ -116,6 +123,9 @@ export function describeInBrowser(name: string, body: (context: BrowserContext) 
         expect(response?.status(), `status of ${sitePath}`).toBe(200);
         return page;
       };
+    });
+    beforeEach((test) => {
+      if (skipReason) test.skip(skipReason);
     });
     afterAll(async () => {
       await context.browser?.close();
