@@ -11,12 +11,21 @@ import { createHash } from 'node:crypto';
 import { Agent, request } from 'undici';
 import { CookieJar } from './cookie-jar.ts';
 import { HostGate, realSleep, type Sleep } from './host-gate.ts';
-import { isChallengePage } from './page-signals.ts';
+import { challengeOf } from './page-signals.ts';
 import { shortDetail } from './page-text.ts';
 import { ProbeFailure } from './probe-failure.ts';
 
 /** The most of a page the robot reads: a prefecture page is far smaller. */
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Of a body longer than the cap, the robot still reads (without keeping it in
+ * the evidence) up to this many more bytes, and keeps the last TAIL_BYTES of
+ * them: an interstitial's markers may sit after hundreds of kilobytes of
+ * inline style, and the cap must not be what hides them. Memory stays bounded.
+ */
+const TAIL_BYTES = 256 * 1024;
+const DRAIN_FACTOR = 4;
 
 /** Statuses a site uses to say "too many requests": one retry, then `throttled`. */
 const THROTTLE_STATUSES = new Set([429, 502, 503]);
@@ -31,7 +40,11 @@ export interface HttpClientOptions {
   maxBodyBytes?: number;
   /** Wait before the single retry of a throttled request when the site gives no Retry-After. */
   retryBackoffMs?: number;
-  /** A Retry-After longer than this is not waited for: the probe records `throttled`. */
+  /**
+   * A Retry-After longer than this is not waited for: the probe records
+   * `throttled`. Whatever is given, the robot never waits more than a tenth of
+   * the probe's time budget, nor past the budget.
+   */
   maxRetryWaitMs?: number;
   /** Most time one probe may take in all; past it, no new request is sent and the probe records `timeout`. */
   probeBudgetMs?: number;
@@ -60,6 +73,8 @@ export interface FetchedPage {
   fetchedAt: Date;
   /** The body was longer than the limit and was cut. */
   cutAtLimit: boolean;
+  /** Of a cut body, the last bytes read past the limit (decoded), for the challenge check only; "" otherwise. */
+  tail?: string;
 }
 
 /** One request of a probe, for the evidence manifest. */
@@ -82,7 +97,7 @@ export class HttpClient {
     this.options = {
       maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
       retryBackoffMs: Math.max(3_000, 2 * options.intervalMs),
-      maxRetryWaitMs: 120_000,
+      maxRetryWaitMs: 30_000,
       probeBudgetMs: 300_000,
       sleep: realSleep,
       clock: () => new Date(),
@@ -125,7 +140,7 @@ export class HttpClient {
           signal,
           dispatcher: this.agent,
         });
-        const { bytes, cutAtLimit } = await readCapped(response.body, this.options.maxBodyBytes);
+        const { bytes, cutAtLimit, tail } = await readCapped(response.body, this.options.maxBodyBytes);
         entry.status = response.statusCode;
         const contentType = headerValue(response.headers['content-type']) ?? '';
         const location = headerValue(response.headers.location);
@@ -141,6 +156,7 @@ export class HttpClient {
           sha256: createHash('sha256').update(bytes).digest('hex'),
           fetchedAt,
           cutAtLimit,
+          tail: decodeBody(tail, contentType),
         };
         return page;
       } catch (error) {
@@ -184,9 +200,9 @@ export class ProbeSession {
   async fetch(method: 'GET' | 'POST', url: string, body?: string): Promise<FetchedPage> {
     let page = await this.sendOnce(method, url, body);
     let waited: number | null = null;
-    if (THROTTLE_STATUSES.has(page.status) && !isChallengePage(page.text) && !this.retried) {
+    if (THROTTLE_STATUSES.has(page.status) && !pageChallenge(page) && !this.retried) {
       const wait = retryWait(page, this.client.options.retryBackoffMs, Date.now());
-      if (wait <= this.client.options.maxRetryWaitMs) {
+      if (wait <= this.longestRetryWait()) {
         this.retried = true;
         waited = wait;
         await this.client.options.sleep(wait);
@@ -196,7 +212,8 @@ export class ProbeSession {
       }
     }
     if (page.status === 403) throw new ProbeFailure('blocked', `HTTP 403 Forbidden${challengeNote(page)}`, page);
-    if (isChallengePage(page.text)) throw new ProbeFailure('blocked', `HTTP ${page.status}: anti-bot challenge page`, page);
+    const challenge = pageChallenge(page);
+    if (challenge) throw new ProbeFailure('blocked', shortDetail(`HTTP ${page.status}: anti-bot challenge page (${challenge.vendor}: "${challenge.sign}")`), page);
     if (THROTTLE_STATUSES.has(page.status)) {
       const retry = waited === null ? '' : `, again after a retry ${Math.round(waited / 1000)} s later`;
       throw new ProbeFailure('throttled', `HTTP ${page.status}${statusTitle(page)}${retry}`, page);
@@ -206,6 +223,13 @@ export class ProbeSession {
       throw new ProbeFailure('unrecognized', `page larger than ${Math.round(this.client.options.maxBodyBytes / 1024)} KiB, cut`, page);
     }
     return page;
+  }
+
+  /** The longest Retry-After worth waiting: the option, at most a tenth of the probe budget, never past the budget. */
+  private longestRetryWait(): number {
+    const { maxRetryWaitMs, probeBudgetMs } = this.client.options;
+    const left = probeBudgetMs - (Date.now() - this.started);
+    return Math.min(maxRetryWaitMs, probeBudgetMs / 10, left);
   }
 
   private async sendOnce(method: 'GET' | 'POST', url: string, body: string | undefined): Promise<FetchedPage> {
@@ -222,20 +246,41 @@ export class ProbeSession {
   }
 }
 
-/** Reads a body up to `limit` bytes; beyond it the rest is dropped and the connection closed. */
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, limit: number): Promise<{ bytes: Buffer; cutAtLimit: boolean }> {
+/**
+ * Reads a body up to `limit` bytes. Past it the body is cut: the robot reads
+ * on, up to DRAIN_FACTOR × limit, keeping only the last TAIL_BYTES (so that a
+ * challenge marker at the end is seen), then drops the rest and closes the
+ * connection.
+ */
+export async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, limit: number): Promise<{ bytes: Buffer; cutAtLimit: boolean; tail: Buffer }> {
   const chunks: Buffer[] = [];
   let length = 0;
+  let tail: Buffer = Buffer.alloc(0);
+  let cut = false;
   for await (const chunk of body) {
-    if (length + chunk.length > limit) {
-      chunks.push(chunk.subarray(0, limit - length));
-      body.destroy();
-      return { bytes: Buffer.concat(chunks), cutAtLimit: true };
+    if (!cut && length + chunk.length <= limit) {
+      chunks.push(chunk);
+      length += chunk.length;
+      continue;
     }
-    chunks.push(chunk);
+    if (!cut) {
+      chunks.push(chunk.subarray(0, limit - length));
+      tail = chunk.subarray(limit - length);
+      cut = true;
+    } else {
+      tail = Buffer.concat([tail, chunk]);
+    }
     length += chunk.length;
+    if (tail.length > TAIL_BYTES) tail = tail.subarray(tail.length - TAIL_BYTES);
+    if (length >= DRAIN_FACTOR * limit) break;
   }
-  return { bytes: Buffer.concat(chunks), cutAtLimit: false };
+  if (cut) body.destroy();
+  return { bytes: Buffer.concat(chunks), cutAtLimit: cut, tail: Buffer.from(tail) };
+}
+
+/** The challenge a page is; a cut page is judged on what was kept and on the end that was read past the cap. */
+function pageChallenge(page: FetchedPage) {
+  return challengeOf(page.text) ?? (page.cutAtLimit && page.tail ? challengeOf(`${page.text.slice(0, 64 * 1024)}${page.tail}`) : null);
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
@@ -286,7 +331,7 @@ function statusTitle(page: FetchedPage): string {
 }
 
 function challengeNote(page: FetchedPage): string {
-  return isChallengePage(page.text) ? ', anti-bot challenge page' : '';
+  return pageChallenge(page) ? ', anti-bot challenge page' : '';
 }
 
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);

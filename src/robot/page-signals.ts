@@ -6,26 +6,8 @@
  */
 import { matchableText } from './page-text.ts';
 
-/** Markers of anti-bot challenge pages (Cloudflare, Imperva and the like): `blocked`. */
-const CHALLENGE_MARKERS = [
-  'cf-challenge',
-  'cf_chl_',
-  'challenge-platform',
-  'cf-turnstile',
-  'just a moment...',
-  'attention required! | cloudflare',
-  'checking your browser before accessing',
-  'verification que vous etes un humain',
-  'request unsuccessful. incapsula',
-  '_incapsula_resource',
-  'pardon our interruption',
-];
-
-/** Whether a page (any status) is an anti-bot challenge rather than the site. */
-export function isChallengePage(html: string): boolean {
-  const text = matchableText(html.slice(0, 200_000));
-  return CHALLENGE_MARKERS.some((marker) => text.includes(marker));
-}
+/** Challenge pages are recognised by their structure, in their own module. */
+export { challengeOf, isChallengePage } from './challenge-page.ts';
 
 /** Notices that the booking page is closed or under maintenance: `closed`. */
 const CLOSED_PATTERNS: readonly RegExp[] = [
@@ -67,6 +49,9 @@ const CAPTCHA_MARKERS = [
   'id="captchaimg"',
   'name="captchacode"',
   'name="captchausercode"',
+  // A Turnstile widget inside the site's own form (an interstitial Turnstile page is a challenge).
+  'cf-turnstile',
+  'challenges.cloudflare.com/turnstile',
 ];
 
 /** The instruction of RDV-Préfecture's terms page ("veuillez recopier le code de sécurité"), not any mention of a "code de sécurité sociale". */

@@ -30,6 +30,8 @@ beforeAll(async () => {
     '/bad-gateway': reply(502, '<title>502 Bad Gateway</title>'),
     '/too-many': reply(429, 'slow down', { 'retry-after': '7' }),
     '/too-many-long': reply(429, 'slow down', { 'retry-after': '3600' }),
+    '/too-many-100': reply(429, 'slow down', { 'retry-after': '100' }),
+    '/too-many-25': reply(429, 'slow down', { 'retry-after': '25' }),
     '/challenge': reply(503, '<html><head><title>Just a moment...</title></head><body><script src="/cdn-cgi/challenge-platform/x"></script></body></html>'),
     '/flaky': (_, response) => {
       flaky += 1;
@@ -128,7 +130,7 @@ describe('failures', () => {
     ['/forbidden', 'blocked', 'HTTP 403 Forbidden'],
     ['/error', 'http_error', 'HTTP 500 (500 Internal Server Error)'],
     ['/missing', 'http_error', 'HTTP 404'],
-    ['/challenge', 'blocked', 'HTTP 503: anti-bot challenge page'],
+    ['/challenge', 'blocked', 'HTTP 503: anti-bot challenge page (Cloudflare: "just a moment")'],
     ['/slow', 'timeout', 'no complete answer within 1 s'],
     ['/truncated', 'network_error', 'connection closed before the whole answer arrived (truncated)'],
     ['/big', 'unrecognized', 'page larger than 1 KiB, cut'],
@@ -187,6 +189,19 @@ describe('throttling: one retry per probe, after Retry-After or a backoff', () =
     const failure = await failureOf(http.session().get(`${server.origin}/too-many-long`));
     await http.close();
     expect(sleeps).toEqual([]);
+    expect(failure.outcome).toBe('throttled');
+  });
+
+  test.each([
+    ['100 s, with the default 5-minute budget', '/too-many-100', {}, []],
+    ['25 s, with the default 5-minute budget', '/too-many-25', {}, [25_000]],
+    ['25 s, with a 2-minute budget (a tenth is 12 s)', '/too-many-25', { probeBudgetMs: 120_000 }, []],
+    ['25 s, even when the option allows 10 minutes', '/too-many-25', { maxRetryWaitMs: 600_000, probeBudgetMs: 120_000 }, []],
+  ] as const)('Retry-After %s', async (_, path, options, expected) => {
+    const { client: http, sleeps } = client(options);
+    const failure = await failureOf(http.session().get(`${server.origin}${path}`));
+    await http.close();
+    expect(sleeps).toEqual(expected);
     expect(failure.outcome).toBe('throttled');
   });
 

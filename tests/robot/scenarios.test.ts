@@ -18,7 +18,7 @@ let round: RoundReport;
 beforeAll(async () => {
   running = await startSimulator(SCENARIO_CATALOGUE, 3);
   round = await runRound(running.options());
-});
+}, 120_000);
 
 afterAll(async () => {
   await running.close();

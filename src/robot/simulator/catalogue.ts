@@ -42,6 +42,30 @@ const severalCounters: Scenario = {
   ],
 };
 
+/**
+ * « Blocked » only when the robot is blocked (issue 8 §2): each vendor's
+ * interstitial, whatever its status, is `blocked`; ordinary pages carrying a
+ * vendor's loader or mention are read as the pages they are.
+ */
+const CHALLENGE_SCENARIOS: readonly CatalogueEntry[] = [
+  { department: '69', slug: 'defi-cloudflare-style', id: '41001', scenario: one([], { fault: { kind: 'challenge', vendor: 'cloudflare', padding: 250 * 1024 } }), expected: { outcome: 'blocked' }, label: 'Cloudflare challenge after 250 kB of inline style' },
+  { department: '69', slug: 'defi-verification-en-cours', id: '41002', scenario: one([], { fault: { kind: 'challenge', vendor: 'cloudflare-fr', status: 200 } }), expected: { outcome: 'blocked' }, label: '« Vérification de sécurité en cours » (200)' },
+  { department: '69', slug: 'defi-bot-fight', id: '41003', scenario: one([], { fault: { kind: 'challenge', vendor: 'cloudflare-bot-fight', status: 200 } }), expected: { outcome: 'blocked' }, label: 'Cloudflare Bot Fight Mode page' },
+  { department: '69', slug: 'defi-bloque', id: '41004', scenario: one([], { fault: { kind: 'challenge', vendor: 'cloudflare-blocked', status: 200 } }), expected: { outcome: 'blocked' }, label: '« Sorry, you have been blocked » (200)' },
+  { department: '69', slug: 'defi-turnstile', id: '41005', scenario: one([], { fault: { kind: 'challenge', vendor: 'turnstile', status: 200 } }), expected: { outcome: 'blocked' }, label: 'Turnstile interstitial' },
+  { department: '69', slug: 'defi-queue-it', id: '41006', scenario: one([], { fault: { kind: 'challenge', vendor: 'queue-it', status: 200 } }), expected: { outcome: 'blocked' }, label: 'Queue-it waiting room' },
+  { department: '69', slug: 'defi-file-attente', id: '41007', scenario: one([], { fault: { kind: 'challenge', vendor: 'queue-fr', status: 503 } }), expected: { outcome: 'blocked' }, label: '« file d’attente » page sent with 503' },
+  { department: '69', slug: 'defi-imperva', id: '41008', scenario: one([], { fault: { kind: 'challenge', vendor: 'imperva', status: 200 } }), expected: { outcome: 'blocked' }, label: 'Imperva interstitial' },
+  { department: '69', slug: 'defi-akamai', id: '41009', scenario: one([], { fault: { kind: 'challenge', vendor: 'akamai', status: 200 } }), expected: { outcome: 'blocked' }, label: 'Akamai « Access Denied »' },
+  { department: '69', slug: 'defi-datadome', id: '41010', scenario: one([], { fault: { kind: 'challenge', vendor: 'datadome', status: 200 } }), expected: { outcome: 'blocked' }, label: 'DataDome interstitial' },
+  { department: '69', slug: 'rdvpref-defi-turnstile', id: '41011', scenario: { system: 'rdv-prefecture', slots: [], fault: { kind: 'challenge', vendor: 'turnstile', status: 200 } }, expected: { outcome: 'blocked' }, label: 'RDV-Préfecture behind Turnstile' },
+  { department: '69', slug: 'chargeur-cloudflare-aucun', id: '41020', scenario: one([], { fault: { kind: 'vendor-loader', loader: 'cloudflare-jsd' } }), expected: { outcome: 'none' }, label: 'Cloudflare loader on every page, no slot' },
+  { department: '69', slug: 'chargeur-cloudflare-creneaux', id: '41021', scenario: one([{ in: 3, at: '09:00' }, { in: 4, at: '09:00' }], { fault: { kind: 'vendor-loader', loader: 'cloudflare-jsd' } }), expected: { outcome: 'slots', first: 3, second: 4 }, label: 'Cloudflare loader on every page, slots' },
+  { department: '69', slug: 'chargeur-datadome', id: '41022', scenario: one([], { fault: { kind: 'vendor-loader', loader: 'datadome-tag' } }), expected: { outcome: 'none' }, label: 'DataDome tag on every page' },
+  { department: '69', slug: 'chargeur-akamai', id: '41023', scenario: one([{ in: 5, at: '10:00' }], { fault: { kind: 'vendor-loader', loader: 'akamai-script' } }), expected: { outcome: 'slots', first: 5 }, label: 'Akamai script on every page' },
+  { department: '69', slug: 'mention-turnstile', id: '41024', scenario: one([], { fault: { kind: 'vendor-loader', loader: 'turnstile-mention' } }), expected: { outcome: 'none' }, label: 'a page mentioning Cloudflare and Turnstile' },
+];
+
 export const SCENARIO_CATALOGUE: readonly CatalogueEntry[] = [
   { department: '93', slug: 'aucun-creneau', id: '11343', scenario: one([]), expected: { outcome: 'none' }, label: 'no slot' },
   { department: '93', slug: 'deux-creneaux', id: '11350', scenario: one([{ in: 3, at: '09:30' }, { in: 10, at: '14:00' }, { in: 12, at: '08:45' }]), expected: { outcome: 'slots', first: 3, second: 10 }, label: 'slots at given dates' },
@@ -85,6 +109,7 @@ export const SCENARIO_CATALOGUE: readonly CatalogueEntry[] = [
   { department: '91', slug: 'rdvpref-deplacee', id: '2220', scenario: { system: 'rdv-prefecture', slots: [], fault: { kind: 'redirect', to: 'other-demarche' } }, expected: { outcome: 'moved' }, label: 'RDV-Préfecture redirect to another demarche' },
   { department: '91', slug: 'rdvpref-fermee', id: '2085', scenario: { system: 'rdv-prefecture', slots: [], fault: { kind: 'closed' } }, expected: { outcome: 'closed' }, label: 'RDV-Préfecture closed' },
   { department: '91', slug: 'rdvpref-interdit', id: '2201', scenario: { system: 'rdv-prefecture', slots: [], fault: { kind: 'status', status: 403 } }, expected: { outcome: 'blocked' }, label: 'RDV-Préfecture 403' },
+  ...CHALLENGE_SCENARIOS,
 ];
 
 /** Registers every entry's scenario with the simulator (entries sharing a form share its scenario). */

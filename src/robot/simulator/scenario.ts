@@ -4,6 +4,7 @@
  * and the benchmarks can run months of history through the simulator.
  */
 import { addDays, parisDay, parisInstant } from '../../lib/calendar.ts';
+import type { ChallengeVendor, VendorLoader } from './challenge-pages.ts';
 
 /** A free slot, relative to the Paris day of the request (`in` days later) or on a fixed day. */
 export type SlotSpec = { in: number; at: string } | { on: string; at: string };
@@ -26,8 +27,10 @@ export type Fault =
   | { kind: 'overloaded' }
   /** An error status (502 throttling, 429, 403, 500, 404…), on every request or only the planning weeks, `times` times then healed. */
   | { kind: 'status'; status: number; retryAfter?: string; times?: number; on?: 'all' | 'planning' }
-  /** An anti-bot challenge page (503). */
-  | { kind: 'challenge' }
+  /** An anti-bot challenge page (503 unless `status`), of a given vendor, after `padding` bytes of inline style. */
+  | { kind: 'challenge'; vendor?: ChallengeVendor; status?: number; padding?: number }
+  /** Every ordinary page carries a vendor's loader or mention: the robot must read the page it is. */
+  | { kind: 'vendor-loader'; loader: VendorLoader }
   /** Every answer comes after `delayMs`. */
   | { kind: 'slow'; delayMs: number }
   /** A reCAPTCHA added to the conditions page. */

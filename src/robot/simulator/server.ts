@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mondayOf, addDays, parisDay } from '../../lib/calendar.ts';
+import { challengeInterstitial, withVendorLoader } from './challenge-pages.ts';
 import { challengePage, statusPage } from './error-pages.ts';
 import * as legacy from './legacy-pages.ts';
 import * as rdv from './rdv-pages.ts';
@@ -199,7 +200,11 @@ export class Simulator {
         return { ...html(fault.status, statusPage(fault.status)), headers: fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter } };
       }
       case 'challenge':
-        return html(503, challengePage());
+        return html(fault.status ?? 503, fault.vendor ? challengeInterstitial(fault.vendor, fault.padding) : challengePage());
+      case 'vendor-loader': {
+        const reply = normal();
+        return typeof reply.body === 'string' && reply.body.length > 0 ? { ...reply, body: withVendorLoader(reply.body, fault.loader) } : reply;
+      }
       case 'closed':
         return where === 'planning' ? normal() : html(200, scenario.system === 'rdv-prefecture' ? rdv.platformClosedPage() : legacy.closedPage());
       case 'maintenance':
