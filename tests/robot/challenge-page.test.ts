@@ -88,7 +88,7 @@ describe('the HTTP client reads challenges in full, even past the size cap', () 
   afterAll(() => server.close());
 
   const outcomeOf = async (path: string, maxBodyBytes?: number) => {
-    const client = new HttpClient({ userAgent: 'test', timeoutMs: 5_000, intervalMs: 0, maxBodyBytes, sleep: async () => {} });
+    const client = new HttpClient({ userAgent: 'test', timeoutMs: 5_000, intervalMs: 0, ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }), sleep: async () => {} });
     try {
       const page = await client.session().get(`${server.origin}${path}`);
       return { outcome: 'page', detail: String(page.status) };
