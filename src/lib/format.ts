@@ -25,6 +25,22 @@ export function formatCount(count: number): string {
   return integerFormat.format(count).replace(/\s/g, '\u00a0');
 }
 
+/**
+ * French number agreement: 0 and 1 take the singular (« 0 sondage a échoué »,
+ * « 1 sondage »), 2 and more the plural.
+ */
+export function agreeWith(count: number, singular: string, plural: string): string {
+  return Math.abs(count) < 2 ? singular : plural;
+}
+
+/**
+ * A count with its noun agreed, joined by a no-break space so that the number
+ * never ends a line alone: « 0 démarche suivie », « 1 234 sondages réussis ».
+ */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(count)}\u00a0${agreeWith(count, singular, plural)}`;
+}
+
 const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** A `YYYY-MM` month as French readers name it: `mars 2018`. */
@@ -36,6 +52,11 @@ export function formatMonth(month: string): string {
 export function formatDay(day: string): string {
   const [year, month, date] = day.split('-');
   return `${date}/${month}/${year}`;
+}
+
+/** A `YYYY-MM-DD` day as the statements write a period's ends: `1/03/2018`. */
+export function formatShortDay(day: string): string {
+  return `${Number(day.slice(8))}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 }
 
 const longDayFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });

@@ -12,6 +12,30 @@ export function withBase(path: string): string {
   return `${base}${path}`;
 }
 
+export const HOME_PATH = '/';
+/** The method page: how the robot probes and how figures are computed. */
+export const METHOD_PATH = '/methode/';
+/** The open-data page listing every download. */
+export const DATA_PAGE_PATH = '/donnees/';
+export const GUIDES_PATH = '/guides/';
+/** One litigation guide, by its content id (the MDX file name). */
+export const guidePath = (id: string) => `${GUIDES_PATH}${id}/`;
+/** Guides other pages point to by name. */
+export const GUIDE_PATHS = {
+  writeToPrefecture: guidePath('ecrire-a-la-prefecture'),
+  keepProof: guidePath('garder-la-preuve'),
+  useStatistics: guidePath('utiliser-les-statistiques'),
+  massLitigation: guidePath('contentieux-de-masse'),
+} as const;
+export const TOOLS_PATH = '/outils/';
+export const PLANNER_PATH = `${TOOLS_PATH}planifier-mes-tentatives/`;
+/** The planner with a procedure chosen (the planner reads `?demarche=department/slug`). */
+export const plannerPathFor = (procedure: ProcedureRef) => `${PLANNER_PATH}?demarche=${procedure.department}/${procedure.slug}`;
+export const TRACKING_TABLE_PATH = `${TOOLS_PATH}tableau-de-suivi/`;
+export const TRACKING_TABLE_CSV_PATH = `${TRACKING_TABLE_PATH}modele.csv`;
+export const TRACKING_TABLE_ODS_PATH = `${TRACKING_TABLE_PATH}modele.ods`;
+export const FAVICON_PATH = '/favicon.svg';
+
 export const departmentPath = (department: string) => `/${department}/`;
 export const procedurePath = (procedure: ProcedureRef) => `/${procedure.department}/${procedure.slug}/`;
 export const monthPath = (procedure: ProcedureRef, month: string) => `${procedurePath(procedure)}${month}/`;
@@ -24,6 +48,9 @@ export const monthDownloadPath = (procedure: ProcedureRef, month: string) =>
 /** Month statistics of one procedure (CSV). */
 export const procedureStatisticsPath = (procedure: ProcedureRef) =>
   `/donnees/statistiques/${procedure.department}/${procedure.slug}.csv`;
+/** The shapes of the two per-procedure files, as the data page describes them to readers. */
+export const PROCEDURE_STATISTICS_PATTERN = procedureStatisticsPath({ department: '{département}', slug: '{démarche}' });
+export const MONTH_DOWNLOAD_PATTERN = monthDownloadPath({ department: '{département}', slug: '{démarche}' }, '{AAAA-MM}');
 export const NATIONAL_STATISTICS_PATH = '/donnees/statistiques-mensuelles.csv';
 export const ALL_PROBES_PATH = '/donnees/sondages.csv.gz';
 export const REGISTRY_DOWNLOAD_PATH = '/donnees/procedures.csv';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, attemptPlan, isDay, isoWeek } from '../../src/site/toolkit/attempt-plan.ts';
+import { addDays, isCalendarDay } from '../../src/lib/calendar.ts';
+import { attemptPlan, isoWeek } from '../../src/site/toolkit/attempt-plan.ts';
 import { attemptCalendar, escapeText, foldLine, localDateTime } from '../../src/site/toolkit/ics.ts';
 import { parseCalendar, unescapeText } from './toolkit-support.ts';
 
@@ -21,8 +22,8 @@ describe('ISO weeks and days', () => {
     ['2024-13-01', false],
     ['1/03/2018', false],
     ['', false],
-  ])('isDay(%j) is %s', (text, expected) => {
-    expect(isDay(text)).toBe(expected);
+  ])('isCalendarDay(%j) is %s', (text, expected) => {
+    expect(isCalendarDay(text)).toBe(expected);
   });
 
   test('adds days across months, years and the clock change', () => {

@@ -10,7 +10,7 @@
 import * as cheerio from 'cheerio';
 import { closedNotice, hasCaptcha, isChallengePage, isOverloadNotice } from '../page-signals.ts';
 import { matchableText, readableText } from '../page-text.ts';
-import { addDays, daysBetween } from '../../lib/calendar.ts';
+import { daysBetween, isCalendarDay } from '../../lib/calendar.ts';
 
 /** A counter ("guichet") offered by the counter step. */
 export interface Counter {
@@ -171,7 +171,7 @@ function calendarDay(year: number, monthName: string, day: number): string | nul
   const month = (french >= 0 ? french : ENGLISH_MONTHS.indexOf(monthName)) + 1;
   if (month === 0 || day < 1 || day > 31) return null;
   const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return addDays(text, 0) === text ? text : null;
+  return isCalendarDay(text) ? text : null;
 }
 
 /** The AJAX address of a planning week, under the same path prefix as the booking pages (e.g. `/index.php`). */

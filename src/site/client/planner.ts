@@ -4,7 +4,8 @@
  * may come from the address (`?demarche=93/titre-sejour-bobigny`, the link on
  * the letter page); the start day is never sent anywhere.
  */
-import { attemptPlan, isDay } from '../toolkit/attempt-plan.ts';
+import { isCalendarDay } from '../../lib/calendar.ts';
+import { attemptPlan } from '../toolkit/attempt-plan.ts';
 import { attemptCalendar } from '../toolkit/ics.ts';
 import { localToday, saveFile } from './download.ts';
 
@@ -48,7 +49,7 @@ if (form && source?.textContent) {
 
   /** Checks the start day; shows the error next to the field when it is not a day. */
   const valid = (): boolean => {
-    const ok = isDay(start.value);
+    const ok = isCalendarDay(start.value);
     error.hidden = ok;
     error.textContent = ok ? '' : 'Indiquez la date de la première tentative.';
     if (ok) {

@@ -7,12 +7,9 @@
  * page the form appears, and a shared range applies, once its
  * `raw-month:rendered` event says the rows are in.
  */
-const form = document.querySelector<HTMLFormElement>('[data-range-filter]');
+import { countOf, formatShortDay } from '../../lib/format.ts';
 
-/** `1/03/2018` from `2018-03-01`, the way the statement writes days. */
-function shortDay(day: string): string {
-  return `${Number(day.slice(8))}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
-}
+const form = document.querySelector<HTMLFormElement>('[data-range-filter]');
 
 if (form) {
   const from = form.elements.namedItem('from') as HTMLInputElement;
@@ -31,11 +28,11 @@ if (form) {
       day.hidden = !visible;
       if (visible) shown += day.rows.length;
     }
-    const text = `du ${shortDay(low)} au ${shortDay(high)}`;
+    const text = `du ${formatShortDay(low)} au ${formatShortDay(high)}`;
     const whole = low === from.min && high === from.max;
     if (period) period.textContent = whole ? originalPeriod : text;
     if (footerStyle) footerStyle.textContent = originalFooter.replace(/période du [^·"]*?(?=\s*[·"])/, `période ${whole ? originalPeriod : text}`);
-    if (status) status.textContent = `${shown} sondage${shown > 1 ? 's' : ''} affiché${shown > 1 ? 's' : ''}.`;
+    if (status) status.textContent = `${countOf(shown, 'sondage affiché', 'sondages affichés')}.`;
     if (updateHash) history.replaceState(null, '', whole ? location.pathname : `#du=${low}&au=${high}`);
   };
 

@@ -4,6 +4,7 @@
  * the script within its size budget. The numbers come from the page itself
  * (the JSON the server wrote next to the canvas), the same as the table's.
  */
+import { formatShare } from '../../lib/format.ts';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -44,8 +45,6 @@ function patternFill(fill: string, pattern: ChartData['series'][number]['pattern
   return context.createPattern(tile, 'repeat') ?? fill;
 }
 
-const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
-
 function draw(canvas: HTMLCanvasElement, data: ChartData): Chart {
   return new Chart(canvas, {
     type: 'bar',
@@ -69,7 +68,7 @@ function draw(canvas: HTMLCanvasElement, data: ChartData): Chart {
       },
       plugins: {
         legend: { position: 'bottom' },
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label} : ${percent.format(Number(item.raw) / 100)}` } },
+        tooltip: { callbacks: { label: (item) => `${item.dataset.label}\u00a0: ${formatShare(Number(item.raw) / 100)}` } },
       },
     },
   });

@@ -10,7 +10,7 @@
  * least three different weeks, never more than two in one week, on five
  * different weekdays and at five different hours (morning, noon, evening).
  */
-import { isCalendarDay } from '../../lib/calendar.ts';
+import { addDays, isCalendarDay } from '../../lib/calendar.ts';
 
 /** One planned attempt: its number, its day (`YYYY-MM-DD`) and local time (`HH:MM`). */
 export interface PlannedAttempt {
@@ -31,16 +31,6 @@ export const ATTEMPT_SCHEDULE: readonly { offset: number; time: string }[] = [
   { offset: 19, time: '14:30' },
 ];
 
-/** The day `count` days after `day` (both `YYYY-MM-DD`). */
-export function addDays(day: string, count: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + count);
-  return date.toISOString().slice(0, 10);
-}
-
-/** True for an existing calendar day written `YYYY-MM-DD`. */
-export const isDay = isCalendarDay;
-
 /**
  * The ISO 8601 week of a day, as `YYYY-Www` (weeks start on Monday; week 1
  * holds the year's first Thursday). "The same week" in the judges' sense.
@@ -58,6 +48,6 @@ export function isoWeek(day: string): string {
 
 /** The five attempts planned from a start day. */
 export function attemptPlan(start: string): PlannedAttempt[] {
-  if (!isDay(start)) throw new RangeError(`"${start}" is not a day written YYYY-MM-DD`);
+  if (!isCalendarDay(start)) throw new RangeError(`"${start}" is not a day written YYYY-MM-DD`);
   return ATTEMPT_SCHEDULE.map(({ offset, time }, index) => ({ number: index + 1, day: addDays(start, offset), time }));
 }

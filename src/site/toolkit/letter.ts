@@ -10,9 +10,10 @@
  * merits of the application. Pure: no DOM, no storage, no network. The build
  * computes the statistics (`letterStatistics`); the browser fills in the rest.
  */
-import { formatCount, formatLongDay, formatMonthRange, formatParisDateTime, formatShare } from '../../lib/format.ts';
+import { isCalendarDay } from '../../lib/calendar.ts';
+import { agreeWith, formatCount, formatLongDay, formatMonthRange, formatParisDateTime, formatShare } from '../../lib/format.ts';
 import type { HeadlineFigure } from '../../lib/headline.ts';
-import { isDay, isoWeek } from './attempt-plan.ts';
+import { isoWeek } from './attempt-plan.ts';
 
 /** The site's statistics as the letter cites them, computed at build time. */
 export interface LetterStatistics {
@@ -189,11 +190,10 @@ export function letterTime(time: string): string {
 const lines = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 const or = (text: string, placeholder: string) => oneLine(text) || `[${placeholder}]`;
-const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
 /** The attempts the letter lists: those with a day, in date order. */
 export function datedAttempts(attempts: readonly Attempt[]): Attempt[] {
-  return attempts.filter((attempt) => isDay(attempt.day)).sort((a, b) => `${a.day}T${a.time}`.localeCompare(`${b.day}T${b.time}`));
+  return attempts.filter((attempt) => isCalendarDay(attempt.day)).sort((a, b) => `${a.day}T${a.time}`.localeCompare(`${b.day}T${b.time}`));
 }
 
 /** The statistics paragraph, quoting the site's figures with their source. */
@@ -205,7 +205,7 @@ export function statisticsParagraph(facts: LetterFacts, statistics: LetterStatis
   const failed =
     statistics.failed === 0
       ? ''
-      : ` ${formatCount(statistics.failed)} ${plural(statistics.failed, 'autre sondage a échoué (site indisponible ou en erreur) : il n’est pas compté', 'autres sondages ont échoué (site indisponible ou en erreur) : ils ne sont pas comptés')}.`;
+      : ` ${formatCount(statistics.failed)} ${agreeWith(statistics.failed, 'autre sondage a échoué (site indisponible ou en erreur) : il n’est pas compté', 'autres sondages ont échoué (site indisponible ou en erreur) : ils ne sont pas comptés')}.`;
   return (
     `D’après les relevés publics du robot Guichets fermés, qui consulte régulièrement la page de réservation de la démarche « ${facts.procedure} » (${facts.prefecture}), ` +
     `${probes}, aucun rendez-vous n’était proposé dans ${statistics.noirShare} des cas ` +
@@ -229,7 +229,7 @@ export function composeLetter(form: LetterForm, facts: LetterFacts): LetterBlock
   const sender = [
     or(form.name, 'Nom et prénom'),
     ...(lines(form.address).length ? lines(form.address) : ['[Adresse postale]']),
-    ...(isDay(form.birthDate) ? [`Date de naissance : ${letterDay(form.birthDate)}`] : []),
+    ...(isCalendarDay(form.birthDate) ? [`Date de naissance : ${letterDay(form.birthDate)}`] : []),
     ...(oneLine(form.nationality) ? [`Nationalité : ${oneLine(form.nationality)}`] : []),
     ...(oneLine(form.agdref) ? [`N° AGDREF : ${oneLine(form.agdref)}`] : []),
     ...(oneLine(form.phone) ? [`Téléphone : ${oneLine(form.phone)}`] : []),
@@ -239,7 +239,7 @@ export function composeLetter(form: LetterForm, facts: LetterFacts): LetterBlock
   const blocks: LetterBlock[] = [
     { kind: 'sender', lines: sender },
     { kind: 'recipient', lines: recipient.length ? recipient : [facts.prefecture, 'Service des étrangers', '[Adresse de la préfecture]'] },
-    { kind: 'place-date', lines: [`${or(form.place, 'Ville')}, le ${isDay(form.date) ? letterDay(form.date) : '[date]'}`] },
+    { kind: 'place-date', lines: [`${or(form.place, 'Ville')}, le ${isCalendarDay(form.date) ? letterDay(form.date) : '[date]'}`] },
     { kind: 'mention', lines: ['Lettre recommandée avec demande d’avis de réception'] },
     { kind: 'object', lines: [`Objet : ${LETTER_OBJECT}`] },
     { kind: 'salutation', lines: ['Madame, Monsieur,'] },
@@ -271,12 +271,12 @@ export function composeLetter(form: LetterForm, facts: LetterFacts): LetterBlock
   if (form.includeStatistics && facts.statistics) blocks.push({ kind: 'paragraph', lines: [statisticsParagraph(facts, facts.statistics)] });
 
   const urgency = [
-    ...(isDay(form.expiry) ? [`Mon ${CURRENT_DOCUMENTS[form.currentDocument]} actuel expire le ${letterDay(form.expiry)}.`] : []),
+    ...(isCalendarDay(form.expiry) ? [`Mon ${CURRENT_DOCUMENTS[form.currentDocument]} actuel expire le ${letterDay(form.expiry)}.`] : []),
     ...(oneLine(form.urgency) ? [oneLine(form.urgency)] : []),
   ];
   if (urgency.length) blocks.push({ kind: 'paragraph', lines: [`Ma demande est urgente. ${urgency.join(' ')}`] });
 
-  if (isDay(form.visitDate)) {
+  if (isCalendarDay(form.visitDate)) {
     const time = form.visitTime ? ` à ${letterTime(form.visitTime)}` : '';
     blocks.push({
       kind: 'paragraph',
@@ -340,23 +340,23 @@ export function letterErrors(form: LetterForm, today: string): FieldError[] {
   need(lines(form.address).length > 0, 'address', 'Indiquez votre adresse postale : la préfecture y enverra sa réponse.');
   need(/\b\d{5}\b/.test(form.prefectureAddress), 'prefectureAddress', 'Complétez l’adresse de la préfecture (rue, code postal et ville), telle qu’elle figure sur le site internet de la préfecture.');
   need(oneLine(form.place) !== '', 'place', 'Indiquez la ville d’où vous écrivez.');
-  need(isDay(form.date), 'date', 'Indiquez la date du courrier.');
+  need(isCalendarDay(form.date), 'date', 'Indiquez la date du courrier.');
   need(oneLine(form.title) !== '', 'title', 'Indiquez le titre de séjour demandé.');
   need(form.situation !== '', 'situation', 'Choisissez votre situation : pas d’accès à internet, ou tentatives répétées sur le site.');
   if (form.situation === 'tentatives') {
-    const latest = isDay(form.date) && form.date < today ? form.date : today;
+    const latest = isCalendarDay(form.date) && form.date < today ? form.date : today;
     form.attempts.forEach((attempt, index) => {
       if (!attempt.day && !attempt.time) return;
-      need(isDay(attempt.day), `attempt-${index}-day`, `Indiquez la date de la tentative n° ${index + 1}.`);
+      need(isCalendarDay(attempt.day), `attempt-${index}-day`, `Indiquez la date de la tentative n° ${index + 1}.`);
       need(attempt.time !== '', `attempt-${index}-time`, `Indiquez l’heure de la tentative n° ${index + 1}.`);
-      if (isDay(attempt.day)) need(attempt.day <= latest, `attempt-${index}-day`, `La tentative n° ${index + 1} est datée après le courrier ou après aujourd’hui.`);
+      if (isCalendarDay(attempt.day)) need(attempt.day <= latest, `attempt-${index}-day`, `La tentative n° ${index + 1} est datée après le courrier ou après aujourd’hui.`);
     });
     need(datedAttempts(form.attempts).length > 0, 'attempts', 'Indiquez au moins une tentative, avec sa date et son heure.');
   }
-  if (isDay(form.visitDate) && isDay(form.date)) {
+  if (isCalendarDay(form.visitDate) && isCalendarDay(form.date)) {
     need(form.visitDate > form.date, 'visitDate', 'La visite annoncée doit avoir lieu après la date du courrier.');
   }
-  need(!form.visitTime || isDay(form.visitDate), 'visitDate', 'Indiquez le jour de la visite annoncée.');
+  need(!form.visitTime || isCalendarDay(form.visitDate), 'visitDate', 'Indiquez le jour de la visite annoncée.');
   return errors;
 }
 

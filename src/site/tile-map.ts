@@ -1,0 +1,96 @@
+/**
+ * What the tile map of the home page shows: the colour scale of its five
+ * classes and each department's tile (link, accessible name, look). The
+ * component only lays the tiles out (`components/TileMap.astro`).
+ */
+import { DEPARTMENTS, department, type Department } from '../lib/departments.ts';
+import { formatShare } from '../lib/format.ts';
+import { departmentPath, withBase } from './paths.ts';
+import { METROPOLE_TILES, OVERSEAS_STRIP } from './tile-positions.ts';
+
+/** One class of the scale: its legend, its fill and the ink that reads on it. */
+export interface OpeningClass {
+  label: string;
+  fill: string;
+  ink: string;
+}
+
+/** The five classes of the scale, darkest where the counters are most closed. */
+export const OPENING_CLASSES: readonly OpeningClass[] = [
+  { label: 'moins de 20\u00a0%', fill: '#08306b', ink: '#ffffff' },
+  { label: '20 à 40\u00a0%', fill: '#2171b5', ink: '#ffffff' },
+  { label: '40 à 60\u00a0%', fill: '#6baed6', ink: '#1b1b1b' },
+  { label: '60 à 80\u00a0%', fill: '#bdd7e7', ink: '#1b1b1b' },
+  { label: '80\u00a0% et plus', fill: '#eff3ff', ink: '#1b1b1b' },
+];
+
+/**
+ * The class of a rate, taken on the rate rounded as it is printed (to 0.1 %),
+ * so that a tile never shows a colour that disagrees with its written figure:
+ * 19,96 % prints « 20 % » and is coloured as 20 %.
+ */
+export function openingClass(rate: number): OpeningClass {
+  const permille = Math.round(rate * 1000);
+  return OPENING_CLASSES[Math.max(0, Math.min(OPENING_CLASSES.length - 1, Math.floor(permille / 200)))]!;
+}
+
+/** How a tile looks: a class of the scale, or one of the two looks without a figure. */
+export type TileLook = { kind: 'rate'; openingClass: OpeningClass } | { kind: 'no-data' } | { kind: 'untracked' };
+
+/** The tile's CSS classes: `tile`, plus `no-data` or `untracked` for the two looks without a figure. */
+export function tileClassName(look: TileLook): string {
+  return look.kind === 'rate' ? 'tile' : `tile ${look.kind}`;
+}
+
+/** The inline colours of a tile with a figure (the two other looks are in the stylesheet). */
+export function tileStyle(look: TileLook): string | undefined {
+  return look.kind === 'rate' ? `background:${look.openingClass.fill};color:${look.openingClass.ink}` : undefined;
+}
+
+export interface Tile {
+  place: Department;
+  /** The department page, when the department has procedures. */
+  href: string | null;
+  /** The accessible name, e.g. « 93 – Seine-Saint-Denis : taux d’ouverture 12,3 % »: it starts with the code shown, for speech control. */
+  name: string;
+  look: TileLook;
+}
+
+/**
+ * What a department's tile says and looks like, from the opening rates of
+ * the departments that have procedures (null: none of their probes succeeded).
+ */
+export function departmentTile(place: Department, openingRates: ReadonlyMap<string, number | null>): Tile {
+  const title = `${place.code} – ${place.name}`;
+  if (!openingRates.has(place.code)) return { place, href: null, name: `${title}\u00a0: pas de démarche suivie`, look: { kind: 'untracked' } };
+  const href = withBase(departmentPath(place.code));
+  const rate = openingRates.get(place.code) ?? null;
+  if (rate === null) return { place, href, name: `${title}\u00a0: pas encore de données`, look: { kind: 'no-data' } };
+  return { place, href, name: `${title}\u00a0: taux d’ouverture ${formatShare(rate)}`, look: { kind: 'rate', openingClass: openingClass(rate) } };
+}
+
+/** A group of tiles with its heading; metropolitan tiles carry their grid cell. */
+export interface TileGroup {
+  id: string;
+  label: string;
+  tiles: { tile: Tile; cell: { column: number; row: number } | null }[];
+}
+
+/** The metropolitan grid and the overseas strip: one list each, in code order for screen readers. */
+export function tileGroups(openingRates: ReadonlyMap<string, number | null>): TileGroup[] {
+  return [
+    {
+      id: 'carte-metropole',
+      label: 'France métropolitaine',
+      tiles: DEPARTMENTS.filter((place) => METROPOLE_TILES.has(place.code)).map((place) => ({
+        tile: departmentTile(place, openingRates),
+        cell: METROPOLE_TILES.get(place.code)!,
+      })),
+    },
+    {
+      id: 'carte-outre-mer',
+      label: 'Outre-mer',
+      tiles: OVERSEAS_STRIP.map((code) => ({ tile: departmentTile(department(code), openingRates), cell: null })),
+    },
+  ];
+}

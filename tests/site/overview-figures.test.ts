@@ -1,0 +1,124 @@
+import { describe, expect, test } from 'vitest';
+import type { Colour } from '../../src/lib/colour.ts';
+import type { ProcedureData } from '../../src/lib/dataset.ts';
+import { department, DEPARTMENTS } from '../../src/lib/departments.ts';
+import { monthStatistics } from '../../src/lib/month-statistics.ts';
+import { parseRegistry } from '../../src/lib/registry.ts';
+import {
+  combinedFigure,
+  departmentFigures,
+  departmentSortKey,
+  figureSortKey,
+  procedureRows,
+  rowsByOffice,
+} from '../../src/site/overview.ts';
+import { departmentTile, OPENING_CLASSES, openingClass, tileClassName, tileGroups, tileStyle } from '../../src/site/tile-map.ts';
+
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+/** Compiled on 31 March 2018: the headline covers December 2017 to February 2018. */
+const COMPILED = Date.parse('2018-03-31T21:20:00Z');
+
+function procedure(department: string, prefecture: string, slug: string, months: Record<string, Partial<Record<Colour | 'failed', number>>>): ProcedureData {
+  const [parsed] = parseRegistry(
+    `department,slug,prefecture,procedure,system,url,planning,since,until,source\n${department},${slug},${prefecture},Titre de séjour,legacy-booking,https://example.gouv.fr/booking/create/1,,,,test\n`,
+    'procedures.csv',
+  );
+  return {
+    procedure: parsed!,
+    months: Object.entries(months).map(([month, counts]) =>
+      monthStatistics(month, Object.entries(counts).flatMap(([colour, count]) => Array.from({ length: count }, () => ({ colour: colour === 'failed' ? null : (colour as Colour) })))),
+    ),
+    latestProbe: COMPILED,
+  };
+}
+
+const busy = procedure('93', 'Préfecture de Bobigny', 'busy', { '2018-01': { noir: 90, vert: 10 } });
+const quiet = procedure('93', 'Sous-préfecture du Raincy', 'quiet', { '2018-02': { vert: 10 } });
+const outside = procedure('95', 'Préfecture de Cergy', 'outside', { '2018-03': { vert: 5 }, '2017-11': { noir: 4 } });
+const failing = procedure('2A', 'Préfecture d’Ajaccio', 'failing', { '2018-02': { failed: 6 } });
+const rows = procedureRows([busy, quiet, outside, failing], COMPILED);
+
+describe('the figures of the home and department pages', () => {
+  test('weigh a group by probes, not by procedures', () => {
+    // 20 of 110 successful probes offered a date, not the mean of 10 % and 100 %.
+    const figure = combinedFigure(rows.slice(0, 2), COMPILED);
+    expect(figure.statistics.successful).toBe(110);
+    expect(figure.openingRate).toBeCloseTo(20 / 110);
+    expect(figure.noirShare).toBeCloseTo(90 / 110);
+    expect(figure.period).toEqual(['2017-12', '2018-01', '2018-02']);
+  });
+
+  test.each([
+    ['93', 20 / 110, 0],
+    ['95', null, 0], // March is not complete and November is before the period
+    ['2A', null, 6], // only failures: no share, failures kept
+  ])('give department %s its combined figure', (code, rate, failed) => {
+    const figure = departmentFigures(rows, COMPILED).get(code)!;
+    if (rate === null) expect(figure.openingRate).toBeNull();
+    else expect(figure.openingRate).toBeCloseTo(rate);
+    expect(figure.statistics.failed).toBe(failed);
+  });
+
+  test('list departments and offices in registry order', () => {
+    expect([...departmentFigures(rows, COMPILED).keys()]).toEqual(['93', '95', '2A']);
+    expect([...rowsByOffice(rows.slice(0, 2)).keys()]).toEqual(['Préfecture de Bobigny', 'Sous-préfecture du Raincy']);
+  });
+
+  test('without data, nothing is computed and no period is claimed', () => {
+    const figure = combinedFigure(procedureRows([busy], null), null);
+    expect(figure.period).toEqual([]);
+    expect(figure.openingRate).toBeNull();
+  });
+});
+
+describe('the sort keys of the procedure tables', () => {
+  test('put departments in INSEE order: Corsica between 19 and 21, overseas after 95', () => {
+    const codes = ['971', '2B', '21', '19', '2A', '95'];
+    const byKey = [...codes].sort((a, b) => Number(departmentSortKey(a)) - Number(departmentSortKey(b)));
+    expect(byKey).toEqual(['19', '2A', '2B', '21', '95', '971']);
+  });
+
+  test.each([
+    [null, ''],
+    [0, '0'],
+    [0.25, '0.25'],
+  ])('write the figure %s as « %s »', (value, key) => {
+    expect(figureSortKey(value)).toBe(key);
+  });
+});
+
+describe('the tile map', () => {
+  test.each([
+    [0, 0],
+    [0.1994, 0], // prints 19,9 %
+    [0.1996, 1], // prints 20 %: coloured as 20 %
+    [0.5, 2],
+    [0.7994, 3],
+    [0.7996, 4],
+    [1, 4],
+  ])('puts the rate %s in class %i', (rate, index) => {
+    expect(openingClass(rate)).toBe(OPENING_CLASSES[index]);
+  });
+
+  const rates = new Map<string, number | null>([
+    ['93', 0.714],
+    ['95', null],
+  ]);
+
+  test.each([
+    ['93', '/93/', '93 – Seine-Saint-Denis : taux d’ouverture 71,4 %', 'tile', 'background:#bdd7e7;color:#1b1b1b'],
+    ['95', '/95/', "95 – Val-d'Oise : pas encore de données", 'tile no-data', undefined],
+    ['23', null, '23 – Creuse : pas de démarche suivie', 'tile untracked', undefined],
+  ])('says what the tile of %s shows and where it leads', (code, href, name, className, style) => {
+    const tile = departmentTile(department(code), rates);
+    expect([tile.href, plain(tile.name), tileClassName(tile.look), tileStyle(tile.look)]).toEqual([href, name, className, style]);
+  });
+
+  test('has every department once, overseas ones without a grid cell', () => {
+    const groups = tileGroups(rates);
+    const codes = groups.flatMap((group) => group.tiles.map(({ tile }) => tile.place.code));
+    expect([...codes].sort()).toEqual(DEPARTMENTS.map((place) => place.code).sort());
+    expect(groups[1]!.tiles.every(({ cell }) => cell === null)).toBe(true);
+  });
+});
