@@ -79,7 +79,7 @@ describeInBrowser('site pages in Chromium', (site) => {
     await page.getByLabel('au', { exact: true }).fill('2015-06-03');
     await page.getByRole('button', { name: 'Afficher' }).click();
     await expect.poll(() => page.locator('table.raw-table tbody:visible tr').count()).toBe(4);
-    expect(await page.locator('[data-range-status]').textContent()).toBe('4 sondages affichés.');
+    expect(await page.locator('[data-range-status]').textContent()).toBe('4\u00a0sondages affichés.');
     expect(await page.locator('[data-period]').textContent()).toBe('du 2/06/2015 au 3/06/2015');
     expect(page.url()).toContain('#du=2015-06-02&au=2015-06-03');
     const shared = await openJune2015(site.open, '#du=2015-06-01&au=2015-06-01');
@@ -128,7 +128,7 @@ describeInBrowser('site pages in Chromium', (site) => {
     await page.getByRole('button', { name: 'Afficher' }).click();
     await expect.poll(() => page.locator('table.raw-table tbody:visible tr').count()).toBe(48);
     expect(await page.locator('[data-period]').textContent()).toBe('du 5/03/2018 au 6/03/2018');
-    expect(await page.locator('[data-range-status]').textContent()).toBe('48 sondages affichés.');
+    expect(await page.locator('[data-range-status]').textContent()).toBe('48\u00a0sondages affichés.');
     expect(page.url()).toContain('#du=2018-03-05&au=2018-03-06');
     const printed = pdfPages(await page.pdf({ format: 'A4' }));
     const text = printed.join('\n');

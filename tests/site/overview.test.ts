@@ -133,7 +133,7 @@ describe('the department pages built from the fixture data', () => {
     expect($('main h2').toArray().map((heading) => text($(heading).text()))).toEqual(['Préfecture de Bobigny']);
     const [procedure, opening, noir, successful] = tableRows($).get('/93/titre-sejour-bobigny/')!;
     expect([procedure, opening, noir, successful]).toEqual(["Demande d'admission exceptionnelle au séjour", '71,4 %', '28,6 %', '7']);
-    expect($('svg.opening-bar').attr('aria-label')).toBe('Sur 7 sondages réussis, 5 avec au moins une date et 2 sans aucune date (noir)');
+    expect(text($('svg.opening-bar').attr('aria-label'))).toBe('Sur 7 sondages réussis, 5 avec au moins une date et 2 sans aucune date (noir)');
     expect(text($('.department-figure').text())).toContain('taux d’ouverture de 71,4 %');
   });
 
