@@ -30,6 +30,7 @@ function procedure(department: string, prefecture: string, slug: string, months:
       monthStatistics(month, Object.entries(counts).flatMap(([colour, count]) => Array.from({ length: count }, () => ({ colour: colour === 'failed' ? null : (colour as Colour) })))),
     ),
     latestProbe: COMPILED,
+    monthVersions: {},
   };
 }
 
