@@ -7,14 +7,14 @@
  * Rebuilding the same data gives byte-identical files: rows follow the data's
  * order, and gzip writes no timestamp.
  */
-import { mkdirSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
+import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, gzipSync } from 'node:zlib';
 import { COLOURS } from '../lib/colour.ts';
 import { formatCsv, parseCsv } from '../lib/csv.ts';
-import { registryPath } from '../lib/data-directory.ts';
+import { readDataFile, registryPath } from '../lib/data-directory.ts';
 import { readMonthProbes, type Dataset, type ProcedureData } from '../lib/dataset.ts';
 import { department } from '../lib/departments.ts';
 import { colourShare, openingRate, type MonthStatistics } from '../lib/month-statistics.ts';
@@ -63,7 +63,7 @@ function siteFile(outDir: string, sitePath: string): string {
  */
 function writeRegistry(dataset: Dataset, outDir: string): string[] {
   const file = registryPath(dataset.dataDir);
-  const table = parseCsv(readFileSync(file, 'utf8'), file);
+  const table = parseCsv(readDataFile(file), file);
   writeSiteFile(outDir, REGISTRY_DOWNLOAD_PATH, formatCsv([table.header, ...table.lines.map((line) => line.cells)]));
   return table.header;
 }

@@ -5,12 +5,22 @@
  * that was once published or crashed the build.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 
-const REGISTRY = 'department,slug,prefecture,procedure,system,url\n93,titre-sejour,Préfecture de Bobigny,Titre de séjour,legacy-booking,https://example.org/booking/create/1\n';
+const REGISTRY =
+  'department,slug,prefecture,procedure,system,url\n93,titre-sejour,Préfecture de Bobigny,Titre de séjour,legacy-booking,https://example.org/booking/create/1\n';
 const HEADER = 'probed_at,outcome,first_date,second_date,detail\n';
 const MONTH = 'probes/93/titre-sejour/2018-03.csv';
 const latin1 = (text: string) => Uint8Array.from([...text].map((character) => character.charCodeAt(0)));
@@ -27,15 +37,25 @@ interface Case {
 
 const CASES: Record<string, Case> = {
   'a probe dated in 2099': {
-    files: { 'procedures.csv': REGISTRY, [MONTH]: `${HEADER}2018-03-01T10:00:00+01:00,none,,,\n`, 'probes/93/titre-sejour/2099-03.csv': `${HEADER}2099-03-01T10:00:00+01:00,none,,,\n` },
-    message: 'probes/93/titre-sejour/2099-03.csv: a file for 2099-03, a month that has not begun by the build\'s clock',
+    files: {
+      'procedures.csv': REGISTRY,
+      [MONTH]: `${HEADER}2018-03-01T10:00:00+01:00,none,,,\n`,
+      'probes/93/titre-sejour/2099-03.csv': `${HEADER}2099-03-01T10:00:00+01:00,none,,,\n`,
+    },
+    message: "probes/93/titre-sejour/2099-03.csv: a file for 2099-03, a month that has not begun by the build's clock",
   },
-  'a probe later than the build\'s clock': {
-    files: { 'procedures.csv': REGISTRY, 'probes/93/titre-sejour/2018-04.csv': `${HEADER}2018-04-02T10:00:00+02:00,none,,,\n` },
+  "a probe later than the build's clock": {
+    files: {
+      'procedures.csv': REGISTRY,
+      'probes/93/titre-sejour/2018-04.csv': `${HEADER}2018-04-02T10:00:00+02:00,none,,,\n`,
+    },
     message: 'probes/93/titre-sejour/2018-04.csv:2: probed_at 2018-04-02T10:00:00+02:00 is in the future',
   },
   'a probe before 2000': {
-    files: { 'procedures.csv': REGISTRY, 'probes/93/titre-sejour/1999-03.csv': `${HEADER}1999-03-01T10:00:00+01:00,none,,,\n` },
+    files: {
+      'procedures.csv': REGISTRY,
+      'probes/93/titre-sejour/1999-03.csv': `${HEADER}1999-03-01T10:00:00+01:00,none,,,\n`,
+    },
     message: 'probes/93/titre-sejour/1999-03.csv: a file for 1999-03, before the first day probed (2000-01-01)',
   },
   'a registry saved in Latin-1': {
@@ -47,7 +67,10 @@ const CASES: Record<string, Case> = {
     message: `${MONTH}:2: the control character U+0000 in column 5: cells hold printable text only`,
   },
   'a quoted cell of 10 MB': {
-    files: { 'procedures.csv': REGISTRY, [MONTH]: `${HEADER}2018-03-01T10:00:00+01:00,timeout,,,"${'x'.repeat(10 * 1024 * 1024)}"\n` },
+    files: {
+      'procedures.csv': REGISTRY,
+      [MONTH]: `${HEADER}2018-03-01T10:00:00+01:00,timeout,,,"${'x'.repeat(10 * 1024 * 1024)}"\n`,
+    },
     message: `${MONTH}:2: the line is 10,485,798 characters long; a line holds at most 10,000`,
   },
   'a cell on several lines': {
@@ -55,7 +78,10 @@ const CASES: Record<string, Case> = {
     message: `${MONTH}:2: the cell in column 5 spans several lines`,
   },
   'an unclosed quote': {
-    files: { 'procedures.csv': REGISTRY, [MONTH]: `${HEADER}2018-03-01T10:00:00+01:00,timeout,,,"a\n2018-03-01T11:00:00+01:00,none,,,\n` },
+    files: {
+      'procedures.csv': REGISTRY,
+      [MONTH]: `${HEADER}2018-03-01T10:00:00+01:00,timeout,,,"a\n2018-03-01T11:00:00+01:00,none,,,\n`,
+    },
     message: `${MONTH}:2: unclosed quote in column 5`,
   },
   'a symbolic link in the data tree': {
@@ -108,7 +134,12 @@ describe('npm run build refuses bad data', () => {
 
   test('a wrong BUILD_CLOCK is refused the same way', () => {
     const build = spawnSync('npm', ['run', '-s', 'build'], {
-      env: { ...process.env, DATA_DIR: path.join(workDir, 'none'), OUT_DIR: path.join(workDir, 'none-dist'), BUILD_CLOCK: 'tomorrow' },
+      env: {
+        ...process.env,
+        DATA_DIR: path.join(workDir, 'none'),
+        OUT_DIR: path.join(workDir, 'none-dist'),
+        BUILD_CLOCK: 'tomorrow',
+      },
       encoding: 'utf8',
     });
     expect(build.status).toBe(1);
