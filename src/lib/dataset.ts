@@ -13,6 +13,8 @@ import { addProbe, emptyMonthStatistics, type MonthStatistics } from './month-st
 import { monthFileDigest, versionOfDigest } from './month-version.ts';
 import { EARLIEST_PROBE, monthOfFileName, parseMonthFile, type Probe, type ProbeLimits } from './probe.ts';
 import { parseRegistry, procedureKey, type Procedure } from './registry.ts';
+import type { Observation } from './observation.ts';
+import { loadObservations } from './observation-files.ts';
 
 /** A procedure with what the data say about it. */
 export interface ProcedureData {
@@ -26,6 +28,8 @@ export interface ProcedureData {
    * citation of one month quotes, unchanged when later months are added.
    */
   monthVersions: Record<string, string>;
+  /** Volunteers' observations (observations/), oldest first: never mixed with the probes. */
+  observations: Observation[];
 }
 
 export interface Dataset {
@@ -95,7 +99,9 @@ export function loadDataset(dataDir: string, { now = Date.now() }: LoadOptions =
     if (latestProbe !== null && (compiledAt === null || latestProbe > compiledAt)) compiledAt = latestProbe;
     return { procedure, months, latestProbe, monthVersions };
   });
-  return { dataDir, procedures: data, compiledAt, version: hash.digest('hex').slice(0, 12), warnings };
+  const observations = loadObservations(dataDir, procedures, hash);
+  const withObservations = data.map((entry) => ({ ...entry, observations: observations.get(procedureKey(entry.procedure)) ?? [] }));
+  return { dataDir, procedures: withObservations, compiledAt, version: hash.digest('hex').slice(0, 12), warnings };
 }
 
 function readRegistryText(file: string): string {
