@@ -28,8 +28,8 @@ export interface ProcedureData {
    * citation of one month quotes, unchanged when later months are added.
    */
   monthVersions: Record<string, string>;
-  /** Volunteers' observations (observations/), oldest first: never mixed with the probes. */
-  observations: Observation[];
+  /** Volunteers' observations (observations/), oldest first: never mixed with the probes. Absent: none. */
+  observations?: Observation[];
 }
 
 export interface Dataset {
