@@ -162,11 +162,58 @@ export function requireLeadingColumns(header: string[], expected: readonly strin
   }
 }
 
-/** Formats rows as CSV lines ending in `\n`, quoting only the cells that need it. */
-export function formatCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(formatCell).join(',') + '\n').join('');
+/** How a CSV file is written; the defaults are the data contract's (data/README.md). */
+export interface CsvFormat {
+  /**
+   * Neutralise the cells a spreadsheet would run as a formula (see
+   * neutraliseFormula): for every file the site publishes, never for the
+   * data files, which keep what the robot saw.
+   */
+  forSpreadsheets?: boolean;
+  /** Line end: `\n` (the contract's) or `\r\n` (what Excel writes). */
+  lineEnd?: '\n' | '\r\n';
+  /** Starts the file with a UTF-8 byte-order mark, without which Excel misreads accents. */
+  byteOrderMark?: boolean;
 }
 
+/** Formats rows as CSV lines, quoting only the cells that need it: the one CSV writer of the project. */
+export function formatCsv(rows: readonly (readonly string[])[], { forSpreadsheets = false, lineEnd = '\n', byteOrderMark = false }: CsvFormat = {}): string {
+  const cell = forSpreadsheets ? (text: string) => formatCell(neutraliseFormula(text)) : formatCell;
+  return (byteOrderMark ? '\ufeff' : '') + rows.map((row) => row.map(cell).join(',') + lineEnd).join('');
+}
+
+/**
+ * Quotes a cell holding a quote, a comma, a semicolon (the separator of
+ * French spreadsheets), a line end, a leading or trailing space, or a
+ * neutralised formula; inner quotes are doubled (RFC 4180).
+ */
 function formatCell(cell: string): string {
-  return /[",\r\n]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
+  return /[",;\r\n]/.test(cell) || cell !== cell.trim() || cell.startsWith("'") ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/**
+ * A cell a spreadsheet would read as a formula (OWASP, « CSV Injection »):
+ * it starts with `=`, `+`, `-`, `@`, a tab or a carriage return, possibly
+ * after apostrophes. A probe's `detail` quotes prefecture pages, which could
+ * put `=HYPERLINK(…)` into a journalist's spreadsheet.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/** A plain decimal number (`-5`, `+0.25`): it starts like a formula but a spreadsheet only reads a number. */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * OWASP's remedy for a formula cell: one apostrophe before it (spreadsheets
+ * then show the text as written), and the cell quoted (formatCell does).
+ * Plain numbers are left as they are. Reversible with restoreFormula: a cell
+ * that already starts with apostrophes before a formula character gets one
+ * more, so the original is always one apostrophe away.
+ */
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+/** The original text of a cell read from a published file (the inverse of neutraliseFormula). */
+export function restoreFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell;
 }
