@@ -73,7 +73,7 @@ export interface BrowserContext {
   origin: string;
   siteDir: string;
   /** Opens a site path in a new page, failing on any request that leaves 127.0.0.1 and on console errors. */
-  open: (sitePath: string, options?: { javaScript?: boolean }) => Promise<Page>;
+  open: (sitePath: string, options?: { javaScript?: boolean; viewport?: { width: number; height: number } }) => Promise<Page>;
 }
 
 const INSTALL_HINT = 'install it with apt-get update && apt-get install -y chromium, or set CHROMIUM_PATH';
@@ -108,7 +108,12 @@ export function describeInBrowser(name: string, body: (context: BrowserContext) 
       context.origin = site.origin;
       close = site.close;
       context.open = async (sitePath, options = {}) => {
-        const browserContext = await context.browser.newContext({ javaScriptEnabled: options.javaScript ?? true, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+        const browserContext = await context.browser.newContext({
+          javaScriptEnabled: options.javaScript ?? true,
+          locale: 'fr-FR',
+          timezoneId: 'Europe/Paris',
+          ...(options.viewport ? { viewport: options.viewport } : {}),
+        });
         const page = await browserContext.newPage();
         const problems: string[] = [];
         page.on('request', (request) => {
