@@ -109,3 +109,47 @@ export async function appendProbe(dataDir: string, department: string, slug: str
     throw new StoreError(describeFileError('lock', file, error));
   });
 }
+
+/**
+ * Appends many probes of one procedure at once, one atomic write per month
+ * file, with the same lock, duplicate check and validation as appendProbe.
+ * For history written in bulk (the demonstration's modelled months), where
+ * one write per row would rewrite each month file hundreds of times.
+ * Returns how many rows were written (rows already recorded are skipped).
+ */
+export async function appendProbes(dataDir: string, department: string, slug: string, rows: readonly ProbeRow[], options: StoreOptions = {}): Promise<number> {
+  const files = options.files ?? realFileSystem;
+  const byFile = new Map<string, { month: string; entries: { row: ProbeRow; probe: Probe }[] }>();
+  for (const row of rows) {
+    const { file, month, probe } = monthFileOf(dataDir, department, slug, row);
+    const group = byFile.get(file) ?? { month, entries: [] };
+    group.entries.push({ row, probe });
+    byFile.set(file, group);
+  }
+  let written = 0;
+  for (const [file, { month, entries }] of byFile) {
+    try {
+      files.mkdirSync(path.dirname(file), { recursive: true });
+    } catch (error) {
+      throw new StoreError(describeFileError('create the directory of', file, error));
+    }
+    written += await withLock(monthLockPath(file), { waitMs: options.lockWaitMs ?? 30_000, staleMs: 120_000 }, () => {
+      const existing = readMonth(file, month, files);
+      const seen = new Set(existing?.probes.map((probe) => probe.instant));
+      const fresh = entries.filter(({ probe }) => !seen.has(probe.instant) && seen.add(probe.instant));
+      if (fresh.length === 0) return 0;
+      const header = existing?.header ?? [...ROBOT_COLUMNS];
+      const headerLine = formatCsv([header]);
+      const lines = formatProbeLines(fresh.map(({ row }) => row), header);
+      parseMonthFile(headerLine + lines, file, month);
+      const content = (existing ? (existing.text.endsWith('\n') ? existing.text : `${existing.text}\n`) : headerLine) + lines;
+      try {
+        writeFileAtomic(file, content, files);
+      } catch (error) {
+        throw new StoreError(describeFileError('write', file, error));
+      }
+      return fresh.length;
+    });
+  }
+  return written;
+}
