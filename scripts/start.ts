@@ -35,4 +35,5 @@ const server = await startDemonstration({
   log: (line) => console.log(line),
 });
 console.log('Ctrl+C stops the server.');
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void server.close().then(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void server.close().then(() => process.exit(0)));

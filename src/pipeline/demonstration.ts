@@ -22,7 +22,12 @@ import { realFileSystem, writeFileAtomic, type FileSystem } from '../robot/atomi
 import { appendProbes } from '../robot/month-file-store.ts';
 import { runRound } from '../robot/round.ts';
 import { registerCatalogue } from '../robot/simulator/catalogue.ts';
-import { demonstrationCatalogue, demonstrationRegistry, type DemonstrationPeriod, type DemonstrationProcedure } from '../robot/simulator/demonstration.ts';
+import {
+  demonstrationCatalogue,
+  demonstrationRegistry,
+  type DemonstrationPeriod,
+  type DemonstrationProcedure,
+} from '../robot/simulator/demonstration.ts';
 import { MODELLED_DETAIL, modelProbeAt } from '../robot/simulator/model.ts';
 import { Simulator } from '../robot/simulator/server.ts';
 import { userAgent } from '../robot/user-agent.ts';
@@ -69,16 +74,31 @@ const demonstrationFiles: FileSystem = { ...realFileSystem, fsyncSync: () => {} 
 /** The hourly instants of the rounds between two Paris days (end excluded), at minute 17 as the workflow. */
 export function roundInstants(from: string, to: string): Date[] {
   const instants: Date[] = [];
-  for (let now = parisInstant(from, '00:17'), end = parisInstant(to, '00:00'); now < end; now = new Date(now.getTime() + 3600_000)) instants.push(now);
+  for (
+    let now = parisInstant(from, '00:17'), end = parisInstant(to, '00:00');
+    now < end;
+    now = new Date(now.getTime() + 3600_000)
+  )
+    instants.push(now);
   return instants;
 }
 
-function progressBar(options: DemonstrationOptions, title: string, total: number): { update: (value: number, payload?: Record<string, string>) => void; stop: () => void } {
+function progressBar(
+  options: DemonstrationOptions,
+  title: string,
+  total: number,
+): { update: (value: number, payload?: Record<string, string>) => void; stop: () => void } {
   if (!options.interactive) {
     options.log(`${title}…`);
     return { update: () => {}, stop: () => {} };
   }
-  const bar = new SingleBar({ format: `${title.padEnd(34)} [{bar}] {percentage}% | {value}/{total} {unit} | {eta_formatted} left`, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    {
+      format: `${title.padEnd(34)} [{bar}] {percentage}% | {value}/{total} {unit} | {eta_formatted} left`,
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
   bar.start(total, 0, { unit: '' });
   return { update: (value, payload) => bar.update(value, payload), stop: () => bar.stop() };
 }
@@ -97,7 +117,13 @@ function readState(file: string): DemonstrationState | null {
 }
 
 /** Step 1: the history before the HTTP days, from the scenario model, through the robot's writer. */
-async function writeModelledHistory(options: DemonstrationOptions, dataDir: string, entries: readonly DemonstrationProcedure[], from: string, to: string): Promise<number> {
+async function writeModelledHistory(
+  options: DemonstrationOptions,
+  dataDir: string,
+  entries: readonly DemonstrationProcedure[],
+  from: string,
+  to: string,
+): Promise<number> {
   const instants = roundInstants(from, to);
   if (instants.length === 0) return 0;
   const bar = progressBar(options, 'Modelled history (no HTTP)', entries.length);
@@ -107,7 +133,13 @@ async function writeModelledHistory(options: DemonstrationOptions, dataDir: stri
       .filter((now) => isActiveOn(entry, parisDay(now)))
       .map((now) => {
         const probe = modelProbeAt(entry.scenario, entry.planning ?? '', now);
-        return { probed_at: formatParisTimestamp(now), outcome: probe.outcome, first_date: probe.firstDate, second_date: probe.secondDate, detail: MODELLED_DETAIL };
+        return {
+          probed_at: formatParisTimestamp(now),
+          outcome: probe.outcome,
+          first_date: probe.firstDate,
+          second_date: probe.secondDate,
+          detail: MODELLED_DETAIL,
+        };
       });
     written += await appendProbes(dataDir, entry.department, entry.slug, rows, { files: demonstrationFiles });
     bar.update(index + 1, { unit: 'procedures' });
@@ -117,7 +149,13 @@ async function writeModelledHistory(options: DemonstrationOptions, dataDir: stri
 }
 
 /** Step 2: the last days, round after round, through the real robot and the simulator over HTTP. */
-async function runRobotRounds(options: DemonstrationOptions, dataDir: string, entries: readonly DemonstrationProcedure[], from: string, to: string): Promise<number> {
+async function runRobotRounds(
+  options: DemonstrationOptions,
+  dataDir: string,
+  entries: readonly DemonstrationProcedure[],
+  from: string,
+  to: string,
+): Promise<number> {
   const instants = roundInstants(from, to);
   let now = instants[0] ?? new Date();
   const clock = () => now;
@@ -133,7 +171,16 @@ async function runRobotRounds(options: DemonstrationOptions, dataDir: string, en
       now = instant;
       simulator.reset();
       // Virtual time: the robot's waits between requests are skipped, not slept.
-      const round = await runRound({ dataDir, evidenceDir: null, timeoutMs: 5_000, intervalMs: 0, userAgent: userAgent({}), clock, sleep: async () => {}, files: demonstrationFiles });
+      const round = await runRound({
+        dataDir,
+        evidenceDir: null,
+        timeoutMs: 5_000,
+        intervalMs: 0,
+        userAgent: userAgent({}),
+        clock,
+        sleep: async () => {},
+        files: demonstrationFiles,
+      });
       probes += round.probes.filter((report) => report.status === 'written').length;
       bar.update(index + 1, { unit: 'rounds' });
     }
@@ -164,15 +211,26 @@ export async function startDemonstration(options: DemonstrationOptions): Promise
   const outDir = path.join(directory, 'dist');
   const today = options.today ?? parisClock(new Date()).day;
   let state = options.fresh ? null : readState(stateFile);
-  if (state && (state.period.days !== options.days || state.period.seed !== options.seed || state.httpDays !== options.httpDays)) {
-    options.log(`${directory} holds another period (${state.period.days} days, seed ${state.period.seed}): starting again.`);
+  if (
+    state &&
+    (state.period.days !== options.days || state.period.seed !== options.seed || state.httpDays !== options.httpDays)
+  ) {
+    options.log(
+      `${directory} holds another period (${state.period.days} days, seed ${state.period.seed}): starting again.`,
+    );
     state = null;
   }
   if (!state) {
     fs.rmSync(directory, { recursive: true, force: true });
-    state = { period: { start: addDays(today, -options.days), days: options.days, seed: options.seed }, httpDays: options.httpDays, done: [] };
+    state = {
+      period: { start: addDays(today, -options.days), days: options.days, seed: options.seed },
+      httpDays: options.httpDays,
+      done: [],
+    };
   } else if (state.done.length > 0) {
-    options.log(`Reusing ${directory} (simulated ${state.period.start} to ${addDays(state.period.start, state.period.days - 1)}; --fresh to start again).`);
+    options.log(
+      `Reusing ${directory} (simulated ${state.period.start} to ${addDays(state.period.start, state.period.days - 1)}; --fresh to start again).`,
+    );
   }
   fs.mkdirSync(dataDir, { recursive: true });
   const save = (step: string) => {
@@ -184,10 +242,16 @@ export async function startDemonstration(options: DemonstrationOptions): Promise
   const httpFrom = daysBetween(period.start, end) > options.httpDays ? addDays(end, -options.httpDays) : period.start;
   const entries = demonstrationCatalogue(period);
   if (!state.done.includes('history')) {
-    fs.writeFileSync(path.join(directory, 'README.txt'), 'Demonstration data of `npm start`, simulated: not a measurement of any real booking site.\n');
+    fs.writeFileSync(
+      path.join(directory, 'README.txt'),
+      'Demonstration data of `npm start`, simulated: not a measurement of any real booking site.\n',
+    );
     const stepStarted = Date.now();
     const rows = await writeModelledHistory(options, dataDir, entries, period.start, httpFrom);
-    if (rows > 0) options.log(`Modelled history: ${rows} probes, ${period.start} to ${addDays(httpFrom, -1)}, in ${seconds(stepStarted)} s.`);
+    if (rows > 0)
+      options.log(
+        `Modelled history: ${rows} probes, ${period.start} to ${addDays(httpFrom, -1)}, in ${seconds(stepStarted)} s.`,
+      );
     save('history');
   }
   if (!state.done.includes('robot')) {

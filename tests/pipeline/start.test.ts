@@ -27,7 +27,11 @@ let url = '';
 let period: DemonstrationPeriod;
 
 beforeAll(async () => {
-  child = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/start.ts', '--days', '2', '--dir', directory, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(
+    path.resolve('node_modules/.bin/tsx'),
+    ['scripts/start.ts', '--days', '2', '--dir', directory, '--port', '0'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`npm start did not serve within 200 s:\n${output}`)), 200_000);
@@ -43,7 +47,9 @@ beforeAll(async () => {
     child.stderr!.on('data', read);
     child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
   });
-  period = (JSON.parse(readFileSync(path.join(directory, 'demonstration.json'), 'utf8')) as { period: DemonstrationPeriod }).period;
+  period = (
+    JSON.parse(readFileSync(path.join(directory, 'demonstration.json'), 'utf8')) as { period: DemonstrationPeriod }
+  ).period;
 }, 240_000);
 
 afterAll(async () => {
@@ -57,12 +63,15 @@ afterAll(async () => {
 });
 
 describe('npm start --days 2', () => {
-  test.each(['', '976/mamoudzou-premiere-demande/', 'methode/'])('serves /%s with the demonstration banner', async (page) => {
-    const response = await fetch(new URL(page, url));
-    expect(response.status).toBe(200);
-    const $ = load(await response.text());
-    expect($('.demonstration-banner').text()).toContain(DEMONSTRATION_BANNER);
-  });
+  test.each(['', '976/mamoudzou-premiere-demande/', 'methode/'])(
+    'serves /%s with the demonstration banner',
+    async (page) => {
+      const response = await fetch(new URL(page, url));
+      expect(response.status).toBe(200);
+      const $ = load(await response.text());
+      expect($('.demonstration-banner').text()).toContain(DEMONSTRATION_BANNER);
+    },
+  );
 
   test('the robot over HTTP wrote what the scenario model gives, hour by hour, for every procedure', () => {
     const instants = roundInstants(period.start, addDays(period.start, period.days));
@@ -83,7 +92,9 @@ describe('npm start --days 2', () => {
         } catch {
           return [];
         }
-        return parseMonthFile(text, file, month).probes.map((probe) => `${probe.instant} ${probe.outcome} ${probe.firstDate} ${probe.secondDate}`);
+        return parseMonthFile(text, file, month).probes.map(
+          (probe) => `${probe.instant} ${probe.outcome} ${probe.firstDate} ${probe.secondDate}`,
+        );
       });
       expect(written.sort(), `${entry.department}/${entry.slug}`).toEqual(expected.sort());
     }
@@ -93,32 +104,47 @@ describe('npm start --days 2', () => {
     ['971', 'pointe-a-pitre-renouvellement'],
     ['13', 'marseille-etudiants'],
     ['976', 'mamoudzou-premiere-demande'],
-  ])('the page of %s/%s counts, month by month, the colours and failures the scenario gave', async (department, slug) => {
-    const entry = demonstrationCatalogue(period).find((candidate) => candidate.slug === slug)!;
-    const instants = roundInstants(period.start, addDays(period.start, period.days));
-    const expected = new Map<string, { successful: number; failed: number; counts: Record<string, number> }>();
-    for (const now of instants) {
-      const probe = modelProbeAt(entry.scenario, '', now);
-      const day = parisDay(now);
-      const month = expected.get(day.slice(0, 7)) ?? { successful: 0, failed: 0, counts: Object.fromEntries(COLOURS.map((colour) => [colour, 0])) };
-      if (isFailure(probe.outcome)) month.failed += 1;
-      else {
-        month.successful += 1;
-        const colour = colourOf({ day, outcome: probe.outcome, firstDate: probe.firstDate, secondDate: probe.secondDate })!;
-        month.counts[colour] = (month.counts[colour] ?? 0) + 1;
+  ])(
+    'the page of %s/%s counts, month by month, the colours and failures the scenario gave',
+    async (department, slug) => {
+      const entry = demonstrationCatalogue(period).find((candidate) => candidate.slug === slug)!;
+      const instants = roundInstants(period.start, addDays(period.start, period.days));
+      const expected = new Map<string, { successful: number; failed: number; counts: Record<string, number> }>();
+      for (const now of instants) {
+        const probe = modelProbeAt(entry.scenario, '', now);
+        const day = parisDay(now);
+        const month = expected.get(day.slice(0, 7)) ?? {
+          successful: 0,
+          failed: 0,
+          counts: Object.fromEntries(COLOURS.map((colour) => [colour, 0])),
+        };
+        if (isFailure(probe.outcome)) month.failed += 1;
+        else {
+          month.successful += 1;
+          const colour = colourOf({
+            day,
+            outcome: probe.outcome,
+            firstDate: probe.firstDate,
+            secondDate: probe.secondDate,
+          })!;
+          month.counts[colour] = (month.counts[colour] ?? 0) + 1;
+        }
+        expected.set(day.slice(0, 7), month);
       }
-      expected.set(day.slice(0, 7), month);
-    }
-    const $ = load(await (await fetch(new URL(`${department}/${slug}/`, url))).text());
-    for (const [month, statistics] of expected) {
-      const row = $(`table.month-table tbody tr[data-month="${month}"]`);
-      const cells = row.find('td').toArray().map((cell) => $(cell).text().replace(/\s+/g, ' ').trim());
-      const counts = COLOURS.map((colour) => /\((\d+)\)/.exec(row.find(`td[data-colour="${colour}"]`).text())?.[1]);
-      expect({ successful: cells[0], failed: cells.at(-1), counts }).toEqual({
-        successful: String(statistics.successful),
-        failed: String(statistics.failed),
-        counts: COLOURS.map((colour) => String(statistics.counts[colour])),
-      });
-    }
-  });
+      const $ = load(await (await fetch(new URL(`${department}/${slug}/`, url))).text());
+      for (const [month, statistics] of expected) {
+        const row = $(`table.month-table tbody tr[data-month="${month}"]`);
+        const cells = row
+          .find('td')
+          .toArray()
+          .map((cell) => $(cell).text().replace(/\s+/g, ' ').trim());
+        const counts = COLOURS.map((colour) => /\((\d+)\)/.exec(row.find(`td[data-colour="${colour}"]`).text())?.[1]);
+        expect({ successful: cells[0], failed: cells.at(-1), counts }).toEqual({
+          successful: String(statistics.successful),
+          failed: String(statistics.failed),
+          counts: COLOURS.map((colour) => String(statistics.counts[colour])),
+        });
+      }
+    },
+  );
 });

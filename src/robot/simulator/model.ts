@@ -64,7 +64,12 @@ export function modelProbe(scenario: Scenario, planning: string, now: Date): Mod
   if (scenario.fault) return answer(faultOutcome(scenario.fault));
   // The robot never passes the captcha of RDV-Préfecture's slot page.
   if (scenario.system === 'rdv-prefecture') return answer('captcha');
-  const counter = planning === '' ? (scenario.counters.length === 1 ? scenario.counters[0] : undefined) : scenario.counters.find((candidate) => candidate.id === planning);
+  const counter =
+    planning === ''
+      ? scenario.counters.length === 1
+        ? scenario.counters[0]
+        : undefined
+      : scenario.counters.find((candidate) => candidate.id === planning);
   if (!counter) return answer('unrecognized');
   const instants = slotInstants(counter.slots, now);
   if (instants.length === 0) return answer(counter.calendarWhenEmpty ? 'unrecognized' : 'none');
