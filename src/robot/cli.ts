@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { dataDirectory } from '../lib/data-directory.ts';
 import { evidenceDirectory } from './evidence.ts';
 import { runRound, type RoundOptions } from './round.ts';
+import { commitMessage, publishRoundRecord, roundRecord, runnerKind } from './round-record.ts';
 import { formatProgressLine, formatSummary } from './summary.ts';
 import { userAgent } from './user-agent.ts';
 
@@ -87,9 +88,13 @@ export async function main(argv: readonly string[], environment: NodeJS.ProcessE
     return 2;
   }
   try {
+    const startedAt = new Date();
     const round = await runRound({ ...options, onProbe: (report, done, total) => output.out(formatProgressLine(report, done, total)) });
     output.out('');
     output.out(formatSummary(round));
+    const record = roundRecord(round, startedAt, runnerKind(environment));
+    output.out(commitMessage(record));
+    publishRoundRecord(record, environment);
     for (const report of round.probes) if (report.error !== null) output.err(`error: ${report.error}`);
     const attempted = round.probes.filter((report) => report.status !== 'already-recorded' && report.status !== 'duplicate');
     const recorded = attempted.filter((report) => report.status === 'written');
