@@ -46,14 +46,21 @@ export function landingPage(demarcheId: string, name: string): string {
   );
 }
 
-/** The terms page with the CaptchEtat element (fixture `rdvpref_cgu.html`, and `rdvpref_cgu_invalid.html` when `invalid`). */
-export function termsPage(demarcheId: string, token: string, invalid: boolean): string {
+/**
+ * The terms page with the CaptchEtat element (fixture `rdvpref_cgu.html`, and
+ * `rdvpref_cgu_invalid.html` when `invalid`). The simulated captcha shows its
+ * code as text where the real one shows an image, so that a test can answer
+ * it as a person would, by reading it; the robot never does.
+ */
+export function termsPage(demarcheId: string, token: string, invalid: boolean, shownCode = ''): string {
   const error = invalid ? '<p id="text-input-captcha-desc-error" class="fr-error-text">Le code de sécurité saisi est incorrect</p>' : '';
   return platformPage(
     'Conditions générales d’utilisation',
     `<form method="post" action="/rdvpref/reservation/demarche/${demarcheId}/cgu/">
   <p>Pour continuer, veuillez recopier le code de sécurité affiché ci-dessous.</p>
   <rdv-captchetat endpoint-url="https://api.piste.gouv.fr/piste/captcha/simple-captcha-endpoint" captcha-style-name="captchaFR" token="${token}"></rdv-captchetat>
+  ${shownCode ? `<p>Code de sécurité (simulateur, affiché en clair) : <span class="BDC_CaptchaImage" id="captchaFR_CaptchaImage">${shownCode}</span></p>` : ''}
+  <label for="captchaFormulaireExtInput">Code de sécurité</label>
   <input type="text" id="captchaFormulaireExtInput" name="captchaUsercode" maxlength="12"/>
   <input type="hidden" name="captchaId" value="sim-${token.slice(0, 8)}"/>
   ${error}

@@ -335,7 +335,7 @@ export class Simulator {
       case '':
         return withHeaders(html(200, rdv.landingPage(id, name)), headers);
       case 'cgu':
-        return withHeaders(html(200, rdv.termsPage(id, randomBytes(24).toString('base64url'), url.searchParams.get('error') === 'invalidCaptcha')), headers);
+        return withHeaders(html(200, rdv.termsPage(id, randomBytes(24).toString('base64url'), url.searchParams.get('error') === 'invalidCaptcha', SIMULATED_CAPTCHA_ANSWER)), headers);
       case '_validerCaptcha': {
         if (method !== 'POST') return withHeaders(redirect(`${base}cgu/`), headers);
         session.captchaPassed = new URLSearchParams(body).get('captchaUsercode') === SIMULATED_CAPTCHA_ANSWER;
