@@ -225,7 +225,8 @@ export function dataPackage(dataset: Pick<Dataset, 'compiledAt' | 'version'>, re
         title: 'Statistiques mensuelles de toutes les démarches',
         description:
           'Une ligne par démarche et par mois : sondages réussis, nombre et part de chaque couleur, sondages échoués, taux d’ouverture. ' +
-          'Les mêmes lignes existent pour chaque démarche dans statistiques/{department}/{slug}.csv, avec les colonnes à partir de month, du mois le plus ancien au plus récent.',
+          'Les mêmes lignes existent pour chaque démarche dans statistiques/{department}/{slug}.csv, avec les colonnes à partir de month, du mois le plus ancien au plus récent. ' +
+          'Les mêmes chiffres, avec la couverture, la version de chaque mois et les métadonnées, existent en JSON à côté de chaque page de démarche (/{department}/{slug}/statistiques.json, liste des démarches dans /index.json).',
         ...csvResource(NATIONAL_STATISTICS_PATH, false),
         schema: tableSchema(NATIONAL_STATISTICS_COLUMNS, ['department', 'slug', 'month'], true),
       },

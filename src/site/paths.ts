@@ -63,3 +63,14 @@ export function absoluteUrl(path: string, site: URL | undefined): string {
 
 /** The versioned `data/` directory at one commit of the repository on its forge (GitHub's URL shape). */
 export const repositoryDataUrl = (server: string, repository: string, sha: string) => `${server}/${repository}/tree/${sha}/data`;
+
+/** Atom feeds: one per procedure, one per department, one national. */
+export const procedureFeedPath = (procedure: ProcedureRef) => `${procedurePath(procedure)}flux.atom`;
+export const departmentFeedPath = (department: string) => `${departmentPath(department)}flux.atom`;
+export const NATIONAL_FEED_PATH = '/flux.atom';
+/** The minimal page of a procedure made to be framed in articles (`<iframe>`). */
+export const embedPath = (procedure: ProcedureRef) => `${procedurePath(procedure)}integrer/`;
+/** Month statistics, coverage and metadata of one procedure as JSON, beside its page. */
+export const procedureJsonPath = (procedure: ProcedureRef) => `${procedurePath(procedure)}statistiques.json`;
+/** The national JSON index: every procedure with its URLs. */
+export const NATIONAL_INDEX_JSON_PATH = '/index.json';
