@@ -90,7 +90,7 @@ describe('the national index.json', () => {
       '975/spm-sejour',
     ]);
     for (const procedure of index.procedures) {
-      for (const url of [procedure.page, procedure.json, procedure.csv])
+      for (const url of [procedure.page, procedure.json, procedure.csv, procedure.feed, procedure.departmentFeed])
         expect(existsSync(fileOf(url)), url).toBe(true);
     }
   });
