@@ -11,7 +11,10 @@
  */
 import { addDays, addMonths, daysBetween, parisInstant } from './calendar.ts';
 import type { MonthStatistics } from './month-statistics.ts';
-import { isFailure, type RecordedOutcome } from './outcome.ts';
+import { isFailure } from './outcome.ts';
+
+/** A failure code as recorded (a future version of the data may add codes). */
+type FailureCode = string;
 import type { Probe } from './probe.ts';
 
 /** Days without any date offered, in a row, before it counts as « two weeks without a date ». */
@@ -32,7 +35,7 @@ export interface DaySummary {
   /** Earliest date offered that day (`YYYY-MM-DD`), null when none. */
   earliestDate: string | null;
   /** Failed probes by failure code. */
-  failures: Partial<Record<RecordedOutcome, number>>;
+  failures: Partial<Record<FailureCode, number>>;
 }
 
 /** Reduces probes (any order) to one summary per Paris day, in day order. */
@@ -112,7 +115,7 @@ export interface UnmeasuredEvent {
   /** Failed probes over those days. */
   probes: number;
   /** Failure codes, most frequent first. */
-  reasons: [RecordedOutcome, number][];
+  reasons: [FailureCode, number][];
 }
 /** The procedure is no longer probed. */
 export interface RetiredEvent {
@@ -236,9 +239,9 @@ function unmeasuredEvents({ days, compiledDay }: FeedInput): FeedEvent[] {
   let run: DaySummary[] = [];
   const flush = () => {
     if (run.length === 0) return;
-    const reasons = new Map<RecordedOutcome, number>();
+    const reasons = new Map<FailureCode, number>();
     for (const summary of run)
-      for (const [code, count] of Object.entries(summary.failures) as [RecordedOutcome, number][])
+      for (const [code, count] of Object.entries(summary.failures) as [FailureCode, number][])
         reasons.set(code, (reasons.get(code) ?? 0) + count);
     const from = run[0]!.day;
     const to = run.at(-1)!.day;

@@ -7,7 +7,7 @@ import { COLOURS, COLOUR_STYLES } from '../lib/colour.ts';
 import type { FeedEvent } from '../lib/feed-events.ts';
 import { formatCount, formatLongDay, formatMonth, formatShare } from '../lib/format.ts';
 import { colourShare, openingRate, type MonthStatistics } from '../lib/month-statistics.ts';
-import { outcomeLabel, type RecordedOutcome } from '../lib/outcome.ts';
+import { isOutcome, OUTCOME_LABELS } from '../lib/outcome.ts';
 import { escapeXml } from './atom.ts';
 
 /** What an entry says, before it is placed in a feed. */
@@ -24,7 +24,8 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 const probes = (count: number, adjective = '') =>
   `${formatCount(count)} sondage${count === 1 ? '' : 's'}${adjective ? ` ${adjective}${count === 1 ? '' : 's'}` : ''}`;
 /** A failure label without its « Échec : » prefix: `accès bloqué`. */
-const reason = (code: RecordedOutcome) => outcomeLabel(code).replace(/^[^:(]+:\s*/, '');
+const reason = (code: string) =>
+  isOutcome(code) ? OUTCOME_LABELS[code].replace(/^[^:]+:\s*/, '') : `résultat «\u202f${code}\u202f» inconnu`;
 const paragraph = (text: string) => `<p>${escapeXml(text)}</p>`;
 
 /** The statistics of a closed month (one procedure, or the sum of several). */

@@ -5,7 +5,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { loadDataset } from '../../src/lib/dataset.ts';
 import { atomXml, escapeXml, stableId } from '../../src/site/atom.ts';
 import { departmentFeed, nationalFeed, procedureFeed } from '../../src/site/feeds.ts';
-import { checkWellFormedXml } from './toolkit-support.ts';
+import { assertWellFormedXml } from '../support/xml.ts';
 
 const siteDir = inject('fixtureSiteDir');
 const dataDir = inject('fixtureDataDir');
@@ -28,7 +28,7 @@ interface Entry {
 
 /** Checks a feed is well-formed with a strict XML parser (saxes), then reads it. */
 function parseFeed(xml: string) {
-  expect(() => checkWellFormedXml(xml, 'feed')).not.toThrow();
+  expect(() => assertWellFormedXml(xml, 'feed')).not.toThrow();
   const $ = load(xml, { xml: true });
   const root = $('feed');
   expect(root).toHaveLength(1);
