@@ -14,6 +14,8 @@ import { addProbe, emptyMonthStatistics, type MonthStatistics } from './month-st
 import { monthFileDigest, versionOfDigest } from './month-version.ts';
 import { monthOfFileName, parseMonthFile, type Probe } from './probe.ts';
 import { parseRegistry, procedureKey, type Procedure } from './registry.ts';
+import type { Observation } from './observation.ts';
+import { loadObservations } from './observation-files.ts';
 
 /** A procedure with what the data say about it. */
 export interface ProcedureData {
@@ -27,6 +29,8 @@ export interface ProcedureData {
    * citation of one month quotes, unchanged when later months are added.
    */
   monthVersions: Record<string, string>;
+  /** Volunteers' observations (observations/), oldest first: never mixed with the probes. Absent: none. */
+  observations?: Observation[];
 }
 
 export interface Dataset {
@@ -76,7 +80,9 @@ export function loadDataset(dataDir: string): Dataset {
     if (latestProbe !== null && (compiledAt === null || latestProbe > compiledAt)) compiledAt = latestProbe;
     return { procedure, months, latestProbe, monthVersions };
   });
-  return { dataDir, procedures: data, compiledAt, version: hash.digest('hex').slice(0, 12) };
+  const observations = loadObservations(dataDir, procedures, hash);
+  const withObservations = data.map((entry) => ({ ...entry, observations: observations.get(procedureKey(entry.procedure)) ?? [] }));
+  return { dataDir, procedures: withObservations, compiledAt, version: hash.digest('hex').slice(0, 12) };
 }
 
 /** The months of a procedure that have a file, oldest first. */
