@@ -1,11 +1,11 @@
-// Builds the site from DATA_DIR (default data/) into dist/ (or OUT_DIR).
+// Builds the site from DATA_DIR (default data/) into dist/ (or OUT_DIR); a data error stops it with `file:line: message`.
 import path from 'node:path';
 import { DataError } from '../src/lib/data-error.ts';
-import { dataDirectory } from '../src/lib/data-directory.ts';
+import { buildClock, dataDirectory } from '../src/lib/data-directory.ts';
 import { buildSite } from '../src/site/build.ts';
 
 try {
-  await buildSite({ dataDir: dataDirectory(), outDir: path.resolve(process.env.OUT_DIR || 'dist'), root: process.cwd() });
+  await buildSite({ dataDir: dataDirectory(), outDir: path.resolve(process.env.OUT_DIR || 'dist'), root: process.cwd(), now: buildClock() });
 } catch (error) {
   if (!(error instanceof DataError)) throw error;
   console.error(error.message);

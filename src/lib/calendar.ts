@@ -213,6 +213,17 @@ export function mondayOf(day: string): string {
 }
 
 /**
+ * The ISO 8601 week of a day, as `YYYY-Www` (weeks start on Monday; week 1
+ * holds the year's first Thursday, so 31 December can be in week 1 of the next
+ * year and 1 January in week 53 of the last). "The same week" in the judges' sense.
+ */
+export function isoWeek(day: string): string {
+  const thursday = addDays(mondayOf(day), 3);
+  const year = Number(thursday.slice(0, 4));
+  return `${year}-W${pad(Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1)}`;
+}
+
+/**
  * The instant of a Paris wall-clock time, e.g. `2026-05-19` at `09:30`. In the
  * autumn hour that happens twice the earlier instant is returned; a time that
  * does not exist (spring gap) is read as if the clocks had not changed yet.

@@ -11,8 +11,15 @@ export class DataError extends Error {
     readonly line: number,
     /** What is wrong, in plain words, without the location. */
     readonly reason: string,
+    /** The underlying error (a file system or decoding error), kept for whoever debugs. */
+    options?: ErrorOptions,
   ) {
-    super(line > 0 ? `${file}:${line}: ${reason}` : `${file}: ${reason}`);
+    super(locatedMessage(file, line, reason), options);
     this.name = 'DataError';
   }
+}
+
+/** `file:line: reason`, or `file: reason` when the problem concerns the whole file: the one format of every data message. */
+export function locatedMessage(file: string, line: number, reason: string): string {
+  return line > 0 ? `${file}:${line}: ${reason}` : `${file}: ${reason}`;
 }

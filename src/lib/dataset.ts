@@ -6,13 +6,12 @@
  * about 26 million rows).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DataError } from './data-error.ts';
-import { monthFilePath, procedureProbeDirectory, registryPath } from './data-directory.ts';
+import { monthFilePath, probesRoot, procedureProbeDirectory, readDataDirectory, readDataFile, registryPath } from './data-directory.ts';
 import { addProbe, emptyMonthStatistics, type MonthStatistics } from './month-statistics.ts';
 import { monthFileDigest, versionOfDigest } from './month-version.ts';
-import { monthOfFileName, parseMonthFile, type Probe } from './probe.ts';
+import { EARLIEST_PROBE, monthOfFileName, parseMonthFile, type Probe, type ProbeLimits } from './probe.ts';
 import { parseRegistry, procedureKey, type Procedure } from './registry.ts';
 import type { Observation } from './observation.ts';
 import { loadObservations } from './observation-files.ts';
@@ -45,33 +44,53 @@ export interface Dataset {
   compiledAt: number | null;
   /** Short SHA-256 of every data file: the data version to cite. */
   version: string;
+  /** What was accepted but deserves a look (`file:line: message`), e.g. a failure code this version does not know. */
+  warnings: string[];
 }
+
+export interface LoadOptions {
+  /** The build's clock (ms since the epoch, default now): later probes are refused, see FUTURE_TOLERANCE_MS. */
+  now?: number | undefined;
+}
+
+/**
+ * How far ahead of the build's clock a probe may be dated: clocks of the
+ * robot's runner and of the build's may differ a little, never by hours. A
+ * probe dated later is a typing or clock error, and would make the site say
+ * « compilées le 1 mars 2099 ».
+ */
+export const FUTURE_TOLERANCE_MS = 15 * 60_000;
 
 /**
  * Reads and validates a data directory. Throws a DataError (`file:line:
  * message`) at the first problem; it never writes.
  */
-export function loadDataset(dataDir: string): Dataset {
+export function loadDataset(dataDir: string, { now = Date.now() }: LoadOptions = {}): Dataset {
   const registryFile = registryPath(dataDir);
-  if (!existsSync(registryFile)) throw new DataError(registryFile, 0, 'registry not found (is DATA_DIR right?)');
-  const registryText = readFileSync(registryFile, 'utf8');
+  const registryText = readRegistryText(registryFile);
   const hash = createHash('sha256').update('procedures.csv\0').update(registryText);
   const procedures = parseRegistry(registryText, registryFile);
-  checkNoOrphanProbes(dataDir, new Set(procedures.map(procedureKey)));
+  const monthFiles = listMonthFiles(dataDir, new Set(procedures.map(procedureKey)));
+  const latestMonth = new Date(now + FUTURE_TOLERANCE_MS).toISOString().slice(0, 7);
+  const warnings: string[] = [];
   let compiledAt: number | null = null;
   const data = procedures.map((procedure) => {
     const months: MonthStatistics[] = [];
     const monthVersions: Record<string, string> = {};
     let latestProbe: number | null = null;
-    for (const month of monthsWithFiles(dataDir, procedure)) {
+    const limits: ProbeLimits = { latestInstant: now + FUTURE_TOLERANCE_MS, earliestDay: procedure.since || EARLIEST_PROBE, sinceLine: procedure.since ? procedure.line : null };
+    for (const month of monthFiles.get(procedureKey(procedure)) ?? []) {
       const file = monthFilePath(dataDir, procedure.department, procedure.slug, month);
-      const text = readFileSync(file, 'utf8');
+      checkMonthInRange(file, month, limits.earliestDay, latestMonth);
+      const text = readDataFile(file);
       // The dataset's hash covers each file's digest, so every file is hashed once.
       const digest = monthFileDigest(text);
       monthVersions[month] = versionOfDigest(digest);
       hash.update(`${procedureKey(procedure)}/${month}\0${digest}\n`);
       const statistics = emptyMonthStatistics(month);
-      for (const probe of parseMonthFile(text, file, month).probes) {
+      const parsed = parseMonthFile(text, file, month, limits);
+      warnings.push(...parsed.warnings);
+      for (const probe of parsed.probes) {
         addProbe(statistics, probe);
         if (latestProbe === null || probe.instant > latestProbe) latestProbe = probe.instant;
       }
@@ -82,43 +101,73 @@ export function loadDataset(dataDir: string): Dataset {
   });
   const observations = loadObservations(dataDir, procedures, hash);
   const withObservations = data.map((entry) => ({ ...entry, observations: observations.get(procedureKey(entry.procedure)) ?? [] }));
-  return { dataDir, procedures: withObservations, compiledAt, version: hash.digest('hex').slice(0, 12) };
+  return { dataDir, procedures: withObservations, compiledAt, version: hash.digest('hex').slice(0, 12), warnings };
 }
 
-/** The months of a procedure that have a file, oldest first. */
-export function monthsWithFiles(dataDir: string, procedure: Pick<Procedure, 'department' | 'slug'>): string[] {
-  const directory = procedureProbeDirectory(dataDir, procedure.department, procedure.slug);
-  if (!existsSync(directory)) return [];
-  return readdirSync(directory)
-    .filter((name) => !name.startsWith('.'))
-    .map((name) => {
-      const month = monthOfFileName(name);
-      if (!month) throw new DataError(path.join(directory, name), 0, 'unexpected file: month files are named YYYY-MM.csv');
-      return month;
-    })
-    .sort();
+function readRegistryText(file: string): string {
+  try {
+    return readDataFile(file);
+  } catch (error) {
+    if (error instanceof DataError && error.reason === 'file not found') {
+      throw new DataError(file, 0, 'registry not found (is DATA_DIR right?)', { cause: error });
+    }
+    throw error;
+  }
+}
+
+/** A month file named for a month before the procedure's start or after the build's clock holds nothing publishable. */
+function checkMonthInRange(file: string, month: string, earliestDay: string, latestMonth: string): void {
+  if (month > latestMonth) throw new DataError(file, 0, `a file for ${month}, a month that has not begun by the build's clock`);
+  if (month < earliestDay.slice(0, 7)) throw new DataError(file, 0, `a file for ${month}, before the first day probed (${earliestDay})`);
 }
 
 /** Reads the probes of one procedure-month (already validated by loadDataset). */
 export function readMonthProbes(dataDir: string, procedure: Pick<Procedure, 'department' | 'slug'>, month: string): Probe[] {
   const file = monthFilePath(dataDir, procedure.department, procedure.slug, month);
-  if (!existsSync(file)) return [];
-  return parseMonthFile(readFileSync(file, 'utf8'), file, month).probes;
+  try {
+    return parseMonthFile(readDataFile(file), file, month).probes;
+  } catch (error) {
+    if (error instanceof DataError && error.reason === 'file not found') return [];
+    throw error;
+  }
 }
 
-/** Probe directories must belong to a registered procedure: data nobody can see are a mistake. */
-function checkNoOrphanProbes(dataDir: string, keys: Set<string>): void {
-  const probesRoot = path.join(dataDir, 'probes');
-  if (!existsSync(probesRoot)) return;
-  for (const department of readdirSync(probesRoot)) {
-    if (department.startsWith('.')) continue;
-    const departmentDir = path.join(probesRoot, department);
-    if (!statSync(departmentDir).isDirectory()) throw new DataError(departmentDir, 0, 'unexpected file: expected a department directory');
-    for (const slug of readdirSync(departmentDir)) {
-      if (slug.startsWith('.')) continue;
-      if (!keys.has(`${department}/${slug}`)) {
-        throw new DataError(path.join(departmentDir, slug), 0, `probes for ${department}/${slug}, which is not in procedures.csv`);
-      }
+/**
+ * Walks `probes/` and returns the months of each procedure (`93/slug`),
+ * oldest first. Every department and procedure entry must be a directory,
+ * every month entry a file named `YYYY-MM.csv`, nothing a symbolic link, and
+ * every procedure directory must belong to a registered procedure: data
+ * nobody can see are a mistake.
+ */
+function listMonthFiles(dataDir: string, keys: ReadonlySet<string>): Map<string, string[]> {
+  const months = new Map<string, string[]>();
+  const root = probesRoot(dataDir);
+  let departments;
+  try {
+    departments = readDataDirectory(root);
+  } catch (error) {
+    if (error instanceof DataError && error.file === root && error.reason === 'directory not found') return months;
+    throw error;
+  }
+  for (const department of departments) {
+    const departmentDir = path.join(root, department.name);
+    if (!department.isDirectory()) throw new DataError(departmentDir, 0, 'unexpected file: probes/ holds one directory per department');
+    for (const slug of readDataDirectory(departmentDir)) {
+      const key = `${department.name}/${slug.name}`;
+      const procedureDir = procedureProbeDirectory(dataDir, department.name, slug.name);
+      if (!slug.isDirectory()) throw new DataError(procedureDir, 0, 'unexpected file: a department directory holds one directory per procedure');
+      if (!keys.has(key)) throw new DataError(procedureDir, 0, `probes for ${key}, which is not in procedures.csv`);
+      months.set(
+        key,
+        readDataDirectory(procedureDir).map((entry) => {
+          const file = path.join(procedureDir, entry.name);
+          const month = monthOfFileName(entry.name);
+          if (!month) throw new DataError(file, 0, 'unexpected file: month files are named YYYY-MM.csv');
+          if (!entry.isFile()) throw new DataError(file, 0, 'a directory stands where a month file is expected');
+          return month;
+        }),
+      );
     }
   }
+  return months;
 }

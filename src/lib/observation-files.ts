@@ -5,10 +5,10 @@
  * observations of a procedure that is not in the registry are refused.
  */
 import type { Hash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DataError } from './data-error.ts';
-import { observationFilePath, procedureObservationDirectory } from './data-directory.ts';
+import { observationFilePath, procedureObservationDirectory, readDataFile } from './data-directory.ts';
 import { parseObservationFile, type Observation } from './observation.ts';
 import { monthOfFileName } from './probe.ts';
 import { procedureKey, type Procedure } from './registry.ts';
@@ -24,7 +24,7 @@ export function loadObservations(dataDir: string, procedures: readonly Procedure
     const observations: Observation[] = [];
     for (const month of observationMonths(dataDir, procedure)) {
       const file = observationFilePath(dataDir, procedure.department, procedure.slug, month);
-      const text = readFileSync(file, 'utf8');
+      const text = readDataFile(file);
       hash.update(`observations/${procedureKey(procedure)}/${month}\0`).update(text);
       observations.push(...parseObservationFile(text, file, month).observations);
     }

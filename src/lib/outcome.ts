@@ -31,12 +31,36 @@ export type Outcome = SuccessOutcome | FailureOutcome;
 
 export const OUTCOMES: readonly Outcome[] = [...SUCCESS_OUTCOMES, ...FAILURE_OUTCOMES];
 
+/**
+ * A failure code this version does not know, read from data a newer robot
+ * wrote. The contract tells readers to treat it as a failure; it is published
+ * as written and counted with the failed probes.
+ */
+export type UnknownFailureCode = string & { readonly unknownFailureCode: true };
+
+/** What the outcome column of a probe read from the data holds. */
+export type RecordedOutcome = Outcome | UnknownFailureCode;
+
+/** The shape every outcome code has, known or future: lowercase words joined by underscores. */
+const OUTCOME_CODE = /^[a-z][a-z0-9_]{0,39}$/;
+
 export function isOutcome(code: string): code is Outcome {
   return (OUTCOMES as readonly string[]).includes(code);
 }
 
-export function isFailure(outcome: Outcome): outcome is FailureOutcome {
-  return (FAILURE_OUTCOMES as readonly string[]).includes(outcome);
+/** True for a known outcome or a well-formed code a newer version may have added. */
+export function isOutcomeCode(code: string): code is RecordedOutcome {
+  return OUTCOME_CODE.test(code);
+}
+
+/** True when the probe failed: every code but `slots` and `none`, including codes this version does not know. */
+export function isFailure(outcome: RecordedOutcome): outcome is FailureOutcome | UnknownFailureCode {
+  return !(SUCCESS_OUTCOMES as readonly string[]).includes(outcome);
+}
+
+/** The French label of an outcome; a code unknown to this version reads as a failure, as the contract asks. */
+export function outcomeLabel(outcome: RecordedOutcome): string {
+  return isOutcome(outcome) ? OUTCOME_LABELS[outcome] : `Échec (résultat «\u202f${outcome}\u202f» inconnu de cette version)`;
 }
 
 /** French wording of each outcome, for visitors and printed pages. */

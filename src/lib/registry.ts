@@ -19,6 +19,16 @@ export const OPTIONAL_REGISTRY_COLUMNS = ['planning', 'since', 'until'] as const
 
 const day = z.string().refine(isCalendarDay, 'must be an existing day written YYYY-MM-DD');
 
+/**
+ * True when a URL's authority holds no userinfo (`https://user:pass@host/`),
+ * even an empty one (`https://:@host/`, which URL parsers silently drop).
+ */
+function hasNoUserinfo(url: string): boolean {
+  const parsed = URL.parse(url);
+  const authority = /^[a-z][a-z0-9+.-]*:[/\\]*([^/\\?#]*)/i.exec(url)?.[1] ?? '';
+  return parsed !== null && parsed.username === '' && parsed.password === '' && !authority.includes('@');
+}
+
 export const procedureSchema = z
   .object({
     /** INSEE department code (`01`…`95`, `2A`, `2B`, `971`…`976`). */
@@ -32,7 +42,9 @@ export const procedureSchema = z
     /** Which adapter probes it. */
     system: z.enum(BOOKING_SYSTEMS, { error: `must be one of ${BOOKING_SYSTEMS.join(', ')}` }),
     /** Where a person starts booking (http or https). */
-    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .refine(hasNoUserinfo, 'must not carry a user name or password (user:password@host): the robot would send them, and the site publish them'),
     /** Counter id for the legacy system when the form offers several; empty otherwise. */
     planning: z.string().regex(/^\d*$/, 'must be a number').default(''),
     /** First day the procedure is probed; empty for "from the start". */

@@ -80,16 +80,16 @@ function seconds(text: string | undefined, fallback: number, name: string, zeroA
   return value;
 }
 
-/** Runs the command; returns the exit code. */
-export async function main(argv: readonly string[], environment: NodeJS.ProcessEnv = process.env, output: Output = consoleOutput): Promise<number> {
+/** Runs the command; returns the exit code. `clock` is the real one except in tests, which pin "now". */
+export async function main(argv: readonly string[], environment: NodeJS.ProcessEnv = process.env, output: Output = consoleOutput, clock: () => Date = () => new Date()): Promise<number> {
   const options = parseProbeArguments(argv, environment);
   if (typeof options === 'string') {
     output.err(options);
     return 2;
   }
   try {
-    const startedAt = new Date();
-    const round = await runRound({ ...options, onProbe: (report, done, total) => output.out(formatProgressLine(report, done, total)) });
+    const startedAt = clock();
+    const round = await runRound({ ...options, clock, onProbe: (report, done, total) => output.out(formatProgressLine(report, done, total)) });
     output.out('');
     output.out(formatSummary(round));
     const record = roundRecord(round, startedAt, runnerKind(environment));

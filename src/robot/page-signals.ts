@@ -13,21 +13,41 @@ export { challengeOf, isChallengePage } from './challenge-page.ts';
 const CLOSED_PATTERNS: readonly RegExp[] = [
   /cette page n'est pas disponible pour le moment/,
   /n'est pas disponible pour le moment/,
-  /site (est )?(momentanement |temporairement )?indisponible/,
-  /service (est )?(momentanement |temporairement )?indisponible/,
+  /service (est )?(actuellement |momentanement |temporairement )?indisponible/,
   /(site|service|page) (est )?en (cours de )?maintenance/,
   /operation de maintenance/,
   /prise de rendez-vous (est )?(fermee|suspendue|indisponible)/,
 ];
 
-/** The closed or maintenance notice of a page's text, or null. */
-export function closedNotice(text: string): string | null {
+/**
+ * Maintenance notices as public bots met them (« Maintenance en cours »,
+ * « … est actuellement en maintenance », « site indisponible »): they close
+ * the booking wherever they stand in the page's main text, not only inside
+ * the booking module.
+ */
+const MAINTENANCE_PATTERNS: readonly RegExp[] = [
+  /maintenance en cours/,
+  /(est )?actuellement en (cours de )?maintenance/,
+  /site (est )?(actuellement |momentanement |temporairement )?indisponible/,
+];
+
+function firstMatch(patterns: readonly RegExp[], text: string): string | null {
   const matchable = matchableText(text);
-  for (const pattern of CLOSED_PATTERNS) {
+  for (const pattern of patterns) {
     const match = pattern.exec(matchable);
     if (match) return match[0];
   }
   return null;
+}
+
+/** The closed or maintenance notice of a page's text, or null. */
+export function closedNotice(text: string): string | null {
+  return firstMatch(CLOSED_PATTERNS, text) ?? firstMatch(MAINTENANCE_PATTERNS, text);
+}
+
+/** The maintenance notice of a page's main text (any position), or null. */
+export function maintenanceNotice(mainText: string): string | null {
+  return firstMatch(MAINTENANCE_PATTERNS, mainText);
 }
 
 /** The overload notice ("Service surchargé"): the site asks to come back later, `throttled`. */

@@ -6,7 +6,6 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'astro';
 import { loadDataset } from '../lib/dataset.ts';
 import { provideDataset } from './dataset.ts';
 import { writeDownloads } from './downloads.ts';
@@ -17,11 +16,18 @@ export interface SiteBuild {
   outDir: string;
   /** Astro project root (where astro.config.mjs is). */
   root: string;
+  /** The build's clock (ms since the epoch): probes dated later are refused. */
+  now?: number;
+  /** Where warnings on accepted data go (`file:line: message`). */
+  warn?: (message: string) => void;
 }
 
-export async function buildSite({ dataDir, outDir, root }: SiteBuild): Promise<void> {
-  const dataset = loadDataset(dataDir);
+export async function buildSite({ dataDir, outDir, root, now, warn = (message) => console.warn(`warning: ${message}`) }: SiteBuild): Promise<void> {
+  const dataset = loadDataset(dataDir, { now });
+  for (const warning of dataset.warnings) warn(warning);
   provideDataset(dataset);
+  // Astro is loaded only once the data are known good: a refusal stays quick.
+  const { build } = await import('astro');
   const staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {

@@ -49,6 +49,16 @@ export interface Field {
   constraints?: { required?: true; enum?: readonly string[]; minimum?: number; maximum?: number; pattern?: string };
 }
 
+/**
+ * How the downloads keep a spreadsheet from running a cell as a formula
+ * (csv.ts, neutraliseFormula), told to readers in the package and on the
+ * « Données » page.
+ */
+export const FORMULA_NOTE =
+  'Une case dont le texte commencerait par =, +, -, @, une tabulation ou un retour chariot (sauf un simple nombre comme -5) est publiée précédée d’une apostrophe droite (\') ' +
+  'et entre guillemets, pour qu’un tableur ne l’exécute jamais comme une formule (recommandation de l’OWASP sur l’injection de formules dans les CSV)\u202f; ' +
+  'retirez cette seule apostrophe pour retrouver le texte d’origine. Seuls les fichiers téléchargés du site sont ainsi protégés, pas les fichiers mensuels du dépôt de données.';
+
 const quoted = (value: string) => `« ${value} »`;
 
 /** Every column the downloads can hold, defined once. */
@@ -206,7 +216,8 @@ export function dataPackage(dataset: Pick<Dataset, 'compiledAt' | 'version'>, re
     description:
       'Chaque heure, un robot consulte les pages de prise de rendez-vous en ligne des préfectures, démarche par démarche, et note si des dates sont proposées et lesquelles. ' +
       'Ce paquet décrit les sondages bruts, leurs statistiques mensuelles et le registre des démarches sondées. La couleur de chaque sondage est calculée, jamais enregistrée ; ' +
-      'les sondages échoués n’ont pas de couleur et ne comptent jamais comme « noir ».',
+      'les sondages échoués n’ont pas de couleur et ne comptent jamais comme « noir ». ' +
+      FORMULA_NOTE,
     version: dataset.version,
     ...(created ? { created } : {}),
     licenses: [LICENCE],

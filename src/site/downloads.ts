@@ -7,14 +7,14 @@
  * Rebuilding the same data gives byte-identical files: rows follow the data's
  * order, and gzip writes no timestamp.
  */
-import { mkdirSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
+import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, gzipSync } from 'node:zlib';
 import { COLOURS } from '../lib/colour.ts';
 import { formatCsv, parseCsv } from '../lib/csv.ts';
-import { registryPath } from '../lib/data-directory.ts';
+import { readDataFile, registryPath } from '../lib/data-directory.ts';
 import { readMonthProbes, type Dataset, type ProcedureData } from '../lib/dataset.ts';
 import { department } from '../lib/departments.ts';
 import { colourShare, openingRate, type MonthStatistics } from '../lib/month-statistics.ts';
@@ -35,6 +35,15 @@ import {
   procedureStatisticsPath,
   REGISTRY_DOWNLOAD_PATH,
 } from './paths.ts';
+
+/**
+ * A published CSV: the data contract's format, with every cell a spreadsheet
+ * would run as a formula neutralised (an apostrophe before it, see
+ * neutraliseFormula), since a probe's detail quotes prefecture pages.
+ */
+function publishedCsv(rows: readonly (readonly string[])[]): string {
+  return formatCsv(rows, { forSpreadsheets: true });
+}
 
 /** Writes every download under `outDir` (the built site's root). */
 export async function writeDownloads(dataset: Dataset, outDir: string): Promise<void> {
@@ -63,8 +72,8 @@ function siteFile(outDir: string, sitePath: string): string {
  */
 function writeRegistry(dataset: Dataset, outDir: string): string[] {
   const file = registryPath(dataset.dataDir);
-  const table = parseCsv(readFileSync(file, 'utf8'), file);
-  writeSiteFile(outDir, REGISTRY_DOWNLOAD_PATH, formatCsv([table.header, ...table.lines.map((line) => line.cells)]));
+  const table = parseCsv(readDataFile(file), file);
+  writeSiteFile(outDir, REGISTRY_DOWNLOAD_PATH, publishedCsv([table.header, ...table.lines.map((line) => line.cells)]));
   return table.header;
 }
 
@@ -105,7 +114,7 @@ function writeProcedureStatistics({ procedure, months }: ProcedureData, outDir: 
     const cells = statisticsCells(statistics);
     return STATISTICS_COLUMNS.map((column) => cells[column]);
   });
-  writeSiteFile(outDir, procedureStatisticsPath(procedure), formatCsv([STATISTICS_COLUMNS, ...rows]));
+  writeSiteFile(outDir, procedureStatisticsPath(procedure), publishedCsv([STATISTICS_COLUMNS, ...rows]));
 }
 
 /** Every procedure-month in one table, procedures in registry order. */
@@ -116,7 +125,7 @@ function writeNationalStatistics(dataset: Dataset, outDir: string): void {
       return NATIONAL_STATISTICS_COLUMNS.map((column) => cells[column]);
     }),
   );
-  writeSiteFile(outDir, NATIONAL_STATISTICS_PATH, formatCsv([NATIONAL_STATISTICS_COLUMNS, ...rows]));
+  writeSiteFile(outDir, NATIONAL_STATISTICS_PATH, publishedCsv([NATIONAL_STATISTICS_COLUMNS, ...rows]));
 }
 
 /** A probe's own columns and its derived colour, in MONTH_PROBE_COLUMNS order. */
@@ -141,7 +150,7 @@ function probeCells(probe: Probe): string[] {
  */
 function writeMonthFile(outDir: string, procedure: Procedure, month: string, probes: readonly Probe[]): void {
   const rows = probes.map(probeCells);
-  writeSiteFile(outDir, monthDownloadPath(procedure, month), gzipSync(formatCsv([[...MONTH_PROBE_COLUMNS], ...rows])));
+  writeSiteFile(outDir, monthDownloadPath(procedure, month), gzipSync(publishedCsv([[...MONTH_PROBE_COLUMNS], ...rows])));
 }
 
 /**
@@ -150,13 +159,13 @@ function writeMonthFile(outDir: string, procedure: Procedure, month: string, pro
  * Yields the whole-dataset CSV month by month, to be streamed into gzip.
  */
 function* allProbesCsv(dataset: Dataset, outDir: string): Generator<string> {
-  yield formatCsv([ALL_PROBES_COLUMNS]);
+  yield publishedCsv([ALL_PROBES_COLUMNS]);
   for (const { procedure, months } of dataset.procedures) {
     for (const { month } of months) {
       if (month === null) continue;
       const probes = readMonthProbes(dataset.dataDir, procedure, month);
       writeMonthFile(outDir, procedure, month, probes);
-      if (probes.length > 0) yield formatCsv(probes.map((probe) => [procedure.department, procedure.slug, ...probeCells(probe)]));
+      if (probes.length > 0) yield publishedCsv(probes.map((probe) => [procedure.department, procedure.slug, ...probeCells(probe)]));
     }
   }
 }

@@ -16,9 +16,14 @@ export interface MonthCitationVersion {
 }
 
 /** The citation version of one procedure-month. */
-export function monthCitationVersion(data: ProcedureData, month: string, compiledAt: number | null): MonthCitationVersion {
+export function monthCitationVersion(
+  data: ProcedureData,
+  month: string,
+  compiledAt: number | null,
+): MonthCitationVersion {
   const value = data.monthVersions[month];
-  if (value === undefined) throw new Error(`no month file ${month} for ${data.procedure.department}/${data.procedure.slug}`);
+  if (value === undefined)
+    throw new Error(`no month file ${month} for ${data.procedure.department}/${data.procedure.slug}`);
   const closed = isClosedMonth(month, compiledAt);
   const explanation = closed
     ? 'empreinte SHA-256 du fichier de ce mois ; le mois est clos, elle ne changera plus'

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { guideSchema } from '../../src/lib/guide.ts';
+import { guideSchema, sourceLines } from '../../src/lib/guide.ts';
+import { LEGAL_SOURCES } from '../../src/lib/legal-sources.ts';
 
 const valid = {
   title: 'Les trois référés',
@@ -15,6 +16,21 @@ describe('guide front matter', () => {
     expect(guideSchema.safeParse(valid).success).toBe(true);
   });
 
+  test('a legal source is listed with its official reference, what it says and its links', () => {
+    const guide = guideSchema.parse({ ...valid, sources: [{ legal: 'ce-2022-452798' }, ...valid.sources] });
+    expect(sourceLines(guide.sources)).toEqual([
+      {
+        title: 'CE Section, 3 juin 2022, n°\u00a0452798 (et n°\u00a0452806)',
+        subject: 'téléservice ANEF\u00a0: accompagnement et solution de substitution obligatoires',
+        links: [
+          { label: 'ArianeWeb, décision', url: 'http://www.conseil-etat.fr/fr/arianeweb/CE/decision/2022-06-03/452798' },
+          { label: 'ArianeWeb, analyse', url: 'http://www.conseil-etat.fr/fr/arianeweb/CE/analyse/2022-06-03/452798' },
+        ],
+      },
+      { title: valid.sources[0]!.label, subject: null, links: [valid.sources[0]] },
+    ]);
+  });
+
   test.each([
     ['without sources', { ...valid, sources: [] }],
     ['with no sources key', { ...valid, sources: undefined }],
@@ -22,30 +38,71 @@ describe('guide front matter', () => {
     ['with an impossible date', { ...valid, updated: 'bientôt' }],
     ['with a source that is not a web address', { ...valid, sources: [{ label: 'x', url: 'voir le code' }] }],
     ['without a title', { ...valid, title: ' ' }],
+    ['citing a legal source that is not in src/lib/legal-sources.ts', { ...valid, sources: [{ legal: 'ce-2099-000000' }] }],
   ])('a guide %s is refused', (_name, guide) => {
     expect(guideSchema.safeParse(guide).success).toBe(false);
   });
 });
 
+/** The « n° » numbers and code articles a text cites. */
+function citations(text: string): { numbers: string[]; articles: string[] } {
+  return {
+    numbers: [...text.matchAll(/n°\s*(\d[\d-]*|[A-Z0-9-]{6,})/g)].map((match) => match[1]!),
+    articles: [...text.matchAll(/\b([LR]\.\d{3}-\d+)/g)].map((match) => match[1]!),
+  };
+}
+
+/** The legal sources a text cites, and the citations that match none of them. */
+function citedSources(text: string): { cited: Set<string>; unknown: string[] } {
+  const { numbers, articles } = citations(text);
+  const cited = new Set<string>();
+  const unknown: string[] = [];
+  for (const number of numbers) {
+    const sources = LEGAL_SOURCES.filter((source) => source.numbers.includes(number));
+    if (sources.length === 0) unknown.push(`n° ${number}`);
+    sources.forEach((source) => cited.add(source.id));
+  }
+  for (const article of articles) {
+    const sources = LEGAL_SOURCES.filter((source) => source.articles.includes(article));
+    if (sources.length === 0) unknown.push(`article ${article}`);
+    sources.forEach((source) => cited.add(source.id));
+  }
+  for (const source of LEGAL_SOURCES) if (source.numbers.some((number) => !/^\d/.test(number) && text.includes(number))) cited.add(source.id);
+  return { cited, unknown };
+}
+
+describe('the legal sources', () => {
+  test('each has a unique identifier', () => {
+    expect(new Set(LEGAL_SOURCES.map((source) => source.id)).size).toBe(LEGAL_SOURCES.length);
+  });
+
+  test.each(LEGAL_SOURCES.map((source) => [source.id, source] as const))('%s: its reference gives each of its numbers and articles', (_, source) => {
+    for (const number of source.numbers) expect(source.reference).toContain(number);
+    for (const article of source.articles) expect(source.reference).toContain(article);
+  });
+
+  test.each([
+    ['an invented decision number', 'CE, 1er avril 2021, n°\u00a0999999', ['n° 999999']],
+    ['an article not in the list', 'article L.911-1 du CJA', ['article L.911-1']],
+    ['known citations only', 'CE, 10 juin 2020, n°\u00a0435594 (article L.521-3)', []],
+  ])('a text with %s is caught', (_, text, unknown) => {
+    expect(citedSources(text).unknown).toEqual(unknown);
+  });
+});
+
 describe('the published guides', () => {
   const directory = new URL('../../src/content/guides/', import.meta.url);
-  const legalReferences = (() => {
-    try {
-      return readFileSync(new URL('../../../shared/domain/legal-references.md', import.meta.url), 'utf8');
-    } catch {
-      return null;
-    }
-  })();
   const guides = readdirSync(directory).filter((name) => name.endsWith('.mdx'));
 
   test('there are nine guides', () => {
     expect(guides).toHaveLength(9);
   });
 
-  test.each(guides)('%s cites only decision numbers known from the legal reference', (name) => {
+  test.each(guides)('%s cites only decisions and texts of src/lib/legal-sources.ts, and lists each in its sources', (name) => {
     const text = readFileSync(new URL(name, directory), 'utf8');
-    const numbers = [...text.matchAll(/n°\s*(\d[\d-]*|[A-Z0-9-]{6,})/g)].map((match) => match[1]!);
-    if (legalReferences === null) return; // the reference lives beside the repository, not in it
-    for (const number of numbers) expect(legalReferences, `${name} cites n° ${number}`).toContain(number);
+    const { cited, unknown } = citedSources(text);
+    expect(unknown, `${name} cites what the legal sources do not hold`).toEqual([]);
+    const listed = [...text.matchAll(/^ {2}- legal: (\S+)$/gm)].map((match) => match[1]!);
+    expect(listed.toSorted()).toEqual([...cited].toSorted());
   });
 });

@@ -30,7 +30,9 @@ function dataDirectory(files: Record<string, string>): string {
 describe('the version of a month', () => {
   test('stays the same when a later month is added, while the dataset version changes', () => {
     const before = loadDataset(dataDirectory({ 'probes/93/titre-sejour/2018-03.csv': MARCH }));
-    const after = loadDataset(dataDirectory({ 'probes/93/titre-sejour/2018-03.csv': MARCH, 'probes/93/titre-sejour/2018-04.csv': APRIL }));
+    const after = loadDataset(
+      dataDirectory({ 'probes/93/titre-sejour/2018-03.csv': MARCH, 'probes/93/titre-sejour/2018-04.csv': APRIL }),
+    );
     expect(after.procedures[0]!.monthVersions['2018-03']).toBe(before.procedures[0]!.monthVersions['2018-03']);
     expect(after.version).not.toBe(before.version);
   });

@@ -24,16 +24,26 @@ describe('month pages cite their own month', () => {
     const $ = page('93/titre-sejour-bobigny/2018-03');
     expect($('[data-closed-month]')).toHaveLength(0);
     expect(text($('[data-open-month]').text())).toContain('ces chiffres changeront jusqu’à la fin du mois');
-    expect(text($('[data-citation]').text())).toContain(`version des données ${monthFileDigest(bobignyMarch()).slice(0, 12)}`);
+    expect(text($('[data-citation]').text())).toContain(
+      `version des données ${monthFileDigest(bobignyMarch()).slice(0, 12)}`,
+    );
   });
 });
 
 describe('the data commit of a build', () => {
   const sha = '0123456789abcdef0123456789abcdef01234567';
   test.each([
-    ['GitHub Actions', { GITHUB_SHA: sha, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'owner/guichets-fermes' }, { sha, dataUrl: `https://github.com/owner/guichets-fermes/tree/${sha}/data` }],
+    [
+      'GitHub Actions',
+      { GITHUB_SHA: sha, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'owner/guichets-fermes' },
+      { sha, dataUrl: `https://github.com/owner/guichets-fermes/tree/${sha}/data` },
+    ],
     ['a commit without the repository', { GITHUB_SHA: sha }, { sha, dataUrl: null }],
-    ['a malformed repository', { GITHUB_SHA: sha, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'owner/x/../y' }, { sha, dataUrl: null }],
+    [
+      'a malformed repository',
+      { GITHUB_SHA: sha, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'owner/x/../y' },
+      { sha, dataUrl: null },
+    ],
     ['no commit', { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'owner/guichets-fermes' }, null],
     ['a malformed commit', { GITHUB_SHA: 'main' }, null],
   ])('%s', (_, environment, expected) => {

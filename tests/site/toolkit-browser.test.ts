@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { isoWeek } from '../../src/site/toolkit/attempt-plan.ts';
 import { accessibilityViolations, describeInBrowser, pageProblems } from '../support/browser.ts';
 import { pdfPages } from '../support/pdf.ts';
-import { parseCalendar, readZip, unescapeText } from './toolkit-support.ts';
+import { parseCalendar, readZip, readZipIndependently, unescapeText } from './toolkit-support.ts';
 
 const LETTER = '/93/titre-sejour-bobigny/courrier/';
 const PACK = '/93/titre-sejour-bobigny/dossier/';
@@ -124,6 +124,7 @@ describeInBrowser('the toolkit in Chromium', (site) => {
     const [odt] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Télécharger \(\.odt/ }).click()]);
     expect(odt.suggestedFilename()).toBe('courrier-prefecture-93-titre-sejour-bobigny.odt');
     const entries = readZip(readFileSync((await odt.path())!));
+    readZipIndependently(readFileSync((await odt.path())!));
     expect(entries[0]!.data.toString()).toBe('application/vnd.oasis.opendocument.text');
     const content = entries.find((entry) => entry.name === 'content.xml')!.data.toString('utf8').replace(/\u00a0/g, ' ');
     expect(content).toContain('Awa Diallo');
@@ -249,6 +250,7 @@ describeInBrowser('the toolkit in Chromium', (site) => {
     const page = await site.open('/outils/tableau-de-suivi/');
     const [ods] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /format ODS/ }).click()]);
     expect(readZip(readFileSync((await ods.path())!))[0]!.data.toString()).toBe('application/vnd.oasis.opendocument.spreadsheet');
+    expect(readZipIndependently(readFileSync((await ods.path())!)).get('mimetype')?.toString()).toBe('application/vnd.oasis.opendocument.spreadsheet');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /format CSV/ }).click()]);
     expect(readFileSync((await csv.path())!, 'utf8').startsWith('\uFEFFPersonne')).toBe(true);
   });

@@ -4,7 +4,7 @@ import { composeLetter, emptyLetterForm } from '../../src/site/toolkit/letter.ts
 import { letterDocument, ODS_MIME, ODT_MIME, spreadsheet } from '../../src/site/toolkit/opendocument.ts';
 import { TEMPLATE_ROWS, TRACKING_COLUMNS, trackingCsv, trackingOds } from '../../src/site/toolkit/tracking-table.ts';
 import { crc32, zip } from '../../src/site/toolkit/zip.ts';
-import { readZip } from './toolkit-support.ts';
+import { checkWellFormedXml, readZip, readZipIndependently } from './toolkit-support.ts';
 import { crc32 as nodeCrc32 } from 'node:zlib';
 
 describe('the zip writer', () => {
@@ -21,9 +21,18 @@ describe('the zip writer', () => {
     ]);
     const entries = readZip(archive);
     expect(entries.map((entry) => entry.name)).toEqual(['mimetype', 'dossier/données.txt', 'bytes.bin']);
+    expect([...readZipIndependently(archive).keys()]).toEqual(['mimetype', 'dossier/données.txt', 'bytes.bin']);
     expect(entries.every((entry) => entry.method === 0 && entry.extraLength === 0)).toBe(true);
     expect(entries[1]!.data.toString('utf8')).toBe('é');
     expect([...entries[2]!.data]).toEqual([0, 255, 1]);
+  });
+
+  test.each([
+    ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length - 30)],
+    ['with a damaged central directory', (bytes: Buffer) => Buffer.concat([bytes.subarray(0, bytes.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'))), Buffer.alloc(46), bytes.subarray(bytes.length - 22)])],
+  ])('a zip %s is rejected by the independent reader', (_, damage) => {
+    const archive = Buffer.from(zip([{ name: 'mimetype', content: 'text/plain' }, { name: 'content.xml', content: '<a/>' }]));
+    expect(() => readZipIndependently(damage(archive))).toThrow();
   });
 
   test('gives the same bytes for the same content', () => {
@@ -31,9 +40,29 @@ describe('the zip writer', () => {
   });
 });
 
+describe('the well-formedness check', () => {
+  test.each([
+    ['an unclosed element', '<a><b></a>'],
+    ['a bare ampersand', '<a>x & y</a>'],
+    ['a bare less-than', '<a>x < y</a>'],
+    ['a repeated attribute', '<a x="1" x="2"/>'],
+    ['an undeclared prefix', '<a><text:p/></a>'],
+    ['two roots', '<a/><b/>'],
+    ['an undefined entity', '<a>&nbsp;</a>'],
+    ['a cut-off document', '<a><b>'],
+  ])('rejects %s', (_, text) => {
+    expect(() => checkWellFormedXml(text)).toThrow(/not well-formed/);
+  });
+
+  test('accepts a namespaced document', () => {
+    expect(() => checkWellFormedXml('<?xml version="1.0" encoding="UTF-8"?><a xmlns:t="urn:t"><t:b x="1">x &amp; y</t:b></a>')).not.toThrow();
+  });
+});
+
 /** Checks the OpenDocument package rules and returns the parsed content.xml. */
 function openDocument(bytes: Uint8Array, mime: string) {
   const entries = readZip(bytes);
+  readZipIndependently(bytes);
   // The mimetype entry comes first, stored, without extra field, so that tools can sniff it at offset 38.
   expect(entries[0]!.name).toBe('mimetype');
   expect(entries[0]!.data.toString('ascii')).toBe(mime);
@@ -46,8 +75,8 @@ function openDocument(bytes: Uint8Array, mime: string) {
   for (const entry of entries.slice(1)) {
     const text = entry.data.toString('utf8');
     expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
-    // Well-formed: the strict XML parser would throw; every element opened is closed.
-    expect(() => load(text, { xml: { xmlMode: true, decodeEntities: true } })).not.toThrow();
+    // cheerio accepts anything: a strict parser checks well-formedness and namespaces.
+    expect(() => checkWellFormedXml(text, entry.name)).not.toThrow();
   }
   return load(entries[2]!.data.toString('utf8'), { xml: true });
 }

@@ -1,8 +1,12 @@
 /**
  * Test helpers of the toolkit tests: reading back the zip files the site
- * writes (.ods, .odt) with Node's own CRC-32, and parsing .ics files.
+ * writes (.ods, .odt) with Node's own CRC-32 and with an independent unzip
+ * (fflate), checking XML well-formedness with a strict parser (saxes), and
+ * parsing .ics files.
  */
 import { crc32 } from 'node:zlib';
+import { unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
 
 export interface ReadEntry {
   name: string;
@@ -38,6 +42,33 @@ export function readZip(bytes: Uint8Array): ReadEntry[] {
     position += 46 + nameLength + extra + comment;
   }
   return entries;
+}
+
+/**
+ * The zip's entries as fflate, an unzip written by others, reads them; throws
+ * when they differ from what readZip found, so that a bug shared by the
+ * site's zip writer and this suite's reader cannot pass unnoticed.
+ */
+export function readZipIndependently(bytes: Uint8Array): Map<string, Buffer> {
+  const files = new Map(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, Buffer.from(data)]));
+  const ours = readZip(bytes);
+  const theirs = [...files.keys()];
+  if (JSON.stringify(ours.map((entry) => entry.name)) !== JSON.stringify(theirs)) throw new Error(`entries differ: ${JSON.stringify(theirs)}`);
+  for (const entry of ours) if (!entry.data.equals(files.get(entry.name)!)) throw new Error(`content of ${entry.name} differs`);
+  return files;
+}
+
+/**
+ * Throws unless `text` is well-formed, namespace-correct XML: one root,
+ * every element closed, attributes quoted and unique, entities defined,
+ * `&` and `<` escaped, every prefix declared.
+ */
+export function checkWellFormedXml(text: string, name = 'XML'): void {
+  const parser = new SaxesParser({ xmlns: true });
+  const errors: string[] = [];
+  parser.on('error', (error) => errors.push(error.message));
+  parser.write(text).close();
+  if (errors.length > 0) throw new Error(`${name} is not well-formed: ${errors[0]}`);
 }
 
 /** One iCalendar component with its properties (name → values) and children. */

@@ -4,12 +4,15 @@
  * what it shows, never by the step number in its URL, because the step reached
  * after each form varies between prefectures (booking-systems.md §2.3).
  *
- * Only the explicit no-slot message, inside the booking form, makes a page
- * `no-slot`: anything doubtful is `unrecognized`, a failure.
+ * Only the explicit no-slot message, shown on its own in the booking form of a
+ * page that offers nothing else, makes a page `no-slot`: anything doubtful is
+ * `unrecognized`, a failure (see no-slot-message.ts).
  */
 import * as cheerio from 'cheerio';
-import { closedNotice, hasCaptcha, isChallengePage, isOverloadNotice } from '../page-signals.ts';
+import { mentionsNoSlot, noSlotAnswer } from '../no-slot-message.ts';
+import { closedNotice, hasCaptcha, isChallengePage, isOverloadNotice, maintenanceNotice } from '../page-signals.ts';
 import { matchableText, readableText } from '../page-text.ts';
+import { mainText, visibleDocument } from '../visible-text.ts';
 import { daysBetween, isCalendarDay } from '../../lib/calendar.ts';
 
 /** A counter ("guichet") offered by the counter step. */
@@ -36,44 +39,42 @@ export type LegacyPage =
   | { kind: 'next-step'; action: string | null }
   | { kind: 'unrecognized'; reason: string };
 
-/** The core of the no-slot message; the sentence after it varies ("recommencer", "réessayer"). */
-const NO_SLOT_CORE = "n'existe plus de plage horaire libre";
-
 const SESSION_EXPIRED = /session (a expire|est expiree|est perdue|est terminee|n'est plus valide)|delai de saisie (est )?depasse/;
 
 /**
  * Classifies a booking page. Failure signals are checked first, so that a page
  * carrying both a notice and the no-slot wording is never read as "no slot".
+ * Notices and the no-slot message are read from the visible text only.
  */
 export function classifyLegacyPage(html: string, formId: string): LegacyPage {
   if (isChallengePage(html)) return { kind: 'blocked' };
   const $ = cheerio.load(html);
-  $('script, style, noscript, template').remove();
-  const text = $('body').length > 0 ? $('body').text() : $.root().text();
-  const form = $('form#FormBookingCreate');
-  const bookingArea = $('#inner_Booking').length > 0 ? $('#inner_Booking') : form;
-  // A notice inside the booking module closes it; a site-wide banner outside it does not.
-  const closed = closedNotice(bookingArea.length > 0 ? bookingArea.text() : text);
+  const title = $('title').text();
+  $('script, style').remove();
+  const visible = visibleDocument(html);
+  const text = visible('body').length > 0 ? visible('body').text() : visible.root().text();
+  const visibleArea = visible('#inner_Booking').length > 0 ? visible('#inner_Booking') : visible('form#FormBookingCreate');
+  const areaText = visibleArea.length > 0 ? visibleArea.text() : text;
+  // A notice inside the booking module closes it, and so does a maintenance
+  // notice in the page's main text; a site-wide banner about something else does not.
+  const closed = closedNotice(areaText) ?? maintenanceNotice(mainText(visible));
   if (closed) return { kind: 'closed', notice: closed };
-  if (isOverloadNotice($('h1, h2, title').text()) || isOverloadNotice(text.slice(0, 2000))) return { kind: 'overloaded' };
+  if (isOverloadNotice(`${visible('h1, h2').text()} ${title}`) || isOverloadNotice(text.slice(0, 2000))) return { kind: 'overloaded' };
   if (hasCaptcha(html)) return { kind: 'captcha' };
-  const expired = SESSION_EXPIRED.exec(matchableText(bookingArea.length > 0 ? bookingArea.text() : text));
+  const expired = SESSION_EXPIRED.exec(matchableText(areaText));
   if (expired) return { kind: 'session-expired', notice: expired[0] };
 
-  const container = form.length > 0 ? form : $('#inner_Booking');
+  const form = $('form#FormBookingCreate');
   const planningRadios = form.find('input[type="radio"][name="planning"]');
-  const slotLinks = $(`a[href*="/booking/create/${formId}/5/"]`);
   const calendar = calendarSignals(html, $, formId);
 
-  const containerText = matchableText(container.text());
-  if (containerText.includes(NO_SLOT_CORE)) {
-    if (planningRadios.length > 0 || slotLinks.length > 0 || calendar.strong) {
-      return { kind: 'unrecognized', reason: 'no-slot wording on a page that also offers counters or slots' };
-    }
-    return { kind: 'no-slot', message: noSlotMessage(container.text()) };
-  }
-  if (matchableText(text).includes(NO_SLOT_CORE)) {
-    return { kind: 'unrecognized', reason: 'no-slot wording outside the booking form' };
+  if (mentionsNoSlot(mentionText($))) {
+    const visibleForm = visible('form#FormBookingCreate');
+    const answer = noSlotAnswer(visible, visibleForm.length > 0 ? visibleForm : visible('#inner_Booking'));
+    if (answer.kind === 'not-an-answer') return { kind: 'unrecognized', reason: answer.reason };
+    const conflicts = conflictingSignals($, calendar);
+    if (conflicts.length > 0) return { kind: 'unrecognized', reason: `no-slot message on a page that also has ${conflicts.join(', ')}` };
+    return { kind: 'no-slot', message: answer.message };
   }
   if (form.length === 0) return { kind: 'unrecognized', reason: 'no booking form (#FormBookingCreate) on the page' };
   if (calendar.strong || (calendar.weak && planningRadios.length === 0)) {
@@ -101,9 +102,29 @@ export function classifyLegacyPage(html: string, formId: string): LegacyPage {
   return { kind: 'unrecognized', reason: 'booking form of an unknown kind' };
 }
 
-/** The no-slot message as shown, without the button values (they are not text). */
-function noSlotMessage(text: string): string {
-  return readableText(text);
+/** Every text of the page, hidden or not, form controls' values included: where a mention of the message may hide. */
+function mentionText($: cheerio.CheerioAPI): string {
+  const values = $('input[value], button[value]')
+    .toArray()
+    .map((input) => $(input).attr('value') ?? '');
+  return `${$.root().text()} ${values.join(' ')}`;
+}
+
+/**
+ * What else the page offers, each of which contradicts « no slot »: the
+ * conditions to accept, counters to choose, a button to go on, a calendar,
+ * slot links. Hidden ones count too: a page that carries them is not the
+ * plain availability answer.
+ */
+function conflictingSignals($: cheerio.CheerioAPI, calendar: { strong: boolean; weak: boolean }): string[] {
+  const conflicts: string[] = [];
+  if ($('input[type="checkbox"][name="condition"]').length > 0) conflicts.push('the conditions checkbox');
+  if ($('input[type="radio"]').length > 0) conflicts.push('counters to choose');
+  if ($('[name="nextButton"]').length > 0) conflicts.push('a next-step button');
+  if (calendar.strong || calendar.weak || $('th[colspan="7"], table.planning').length > 0) conflicts.push('a calendar');
+  // Slot links of this form or any other: `/booking/create/{id}/5/{timestamp}`.
+  if ($('a[href]').toArray().some((link) => /\/booking\/create\/\d+\/5\/\d+/.test($(link).attr('href') ?? ''))) conflicts.push('slot links');
+  return conflicts;
 }
 
 /**

@@ -10,6 +10,7 @@
 import * as cheerio from 'cheerio';
 import { closedNotice, hasCaptcha, isChallengePage } from '../page-signals.ts';
 import { matchableText } from '../page-text.ts';
+import { visibleDocument } from '../visible-text.ts';
 import { isoDate, readSlotState, type Publications, type RdvSlot } from '../../lib/rdv-slot-state.ts';
 
 export { isoDate, type Publications, type RdvSlot };
@@ -42,9 +43,26 @@ export function readVuiInitData(html: string): unknown {
  */
 export function parseSlotPage(html: string): SlotPage {
   const state = readSlotState(vuiInitDataText(html));
+  if (state.kind === 'none') {
+    const conflicts = renderedOffers(html);
+    if (conflicts.length > 0) return { kind: 'unrecognized', reason: `the state says no slot but the page shows ${conflicts.join(' and ')}` };
+  }
   if (state.kind !== 'slots') return state;
   const { first, second, publications, note } = state;
   return { kind: 'slots', first, second, publications, note };
+}
+
+/**
+ * What the rendered slot page offers, which contradicts a state without any
+ * slot: slot choices (`trhId_…` radios) or a next availability.
+ */
+function renderedOffers(html: string): string[] {
+  const $ = cheerio.load(html);
+  const offers: string[] = [];
+  if ($('input[id^="trhId_"], input[name="trhId"]').length > 0) offers.push('slot choices');
+  const visible = visibleDocument(html);
+  if (matchableText(visible('body').text()).includes('prochaine disponibilite')) offers.push('a next availability');
+  return offers;
 }
 
 export type RdvPage =
@@ -62,8 +80,8 @@ export function classifyRdvPage(html: string, demarcheId: string): RdvPage {
   if (isChallengePage(html)) return { kind: 'blocked' };
   const $ = cheerio.load(html);
   const state = readVuiInitData(html) as { vueData?: { critere?: unknown } } | null;
-  $('script, style, noscript, template').remove();
-  const text = $('body').length > 0 ? $('body').text() : $.root().text();
+  const visible = visibleDocument(html);
+  const text = visible('body').length > 0 ? visible('body').text() : visible.root().text();
   const closed = closedNotice(text);
   if (closed) return { kind: 'closed', notice: closed };
   if (hasCaptcha(html)) return { kind: 'captcha' };

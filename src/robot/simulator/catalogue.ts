@@ -6,6 +6,7 @@
  */
 import { formatCsv } from '../../lib/csv.ts';
 import type { Outcome } from '../../lib/outcome.ts';
+import { NO_SLOT_VARIANTS } from './no-slot-variants.ts';
 import type { LegacyScenario, Scenario, ScenarioSource, SlotSpec } from './scenario.ts';
 import type { Simulator } from './server.ts';
 
@@ -66,6 +67,19 @@ const CHALLENGE_SCENARIOS: readonly CatalogueEntry[] = [
   { department: '69', slug: 'mention-turnstile', id: '41024', scenario: one([], { fault: { kind: 'vendor-loader', loader: 'turnstile-mention' } }), expected: { outcome: 'none' }, label: 'a page mentioning Cloudflare and Turnstile' },
 ];
 
+/**
+ * « No slot » only when it is the page's answer (issue 8 §1): one scenario per
+ * class of availability page, each with the outcome it must give.
+ */
+const NO_SLOT_SCENARIOS: readonly CatalogueEntry[] = NO_SLOT_VARIANTS.map(({ variant, outcome, label }, index) => ({
+  department: '33',
+  slug: `reponse-${variant}`,
+  id: String(42_001 + index),
+  scenario: one([], { fault: { kind: 'no-slot-variant', variant } }),
+  expected: { outcome },
+  label,
+}));
+
 export const SCENARIO_CATALOGUE: readonly CatalogueEntry[] = [
   { department: '93', slug: 'aucun-creneau', id: '11343', scenario: one([]), expected: { outcome: 'none' }, label: 'no slot' },
   { department: '93', slug: 'deux-creneaux', id: '11350', scenario: one([{ in: 3, at: '09:30' }, { in: 10, at: '14:00' }, { in: 12, at: '08:45' }]), expected: { outcome: 'slots', first: 3, second: 10 }, label: 'slots at given dates' },
@@ -110,6 +124,7 @@ export const SCENARIO_CATALOGUE: readonly CatalogueEntry[] = [
   { department: '91', slug: 'rdvpref-fermee', id: '2085', scenario: { system: 'rdv-prefecture', slots: [], fault: { kind: 'closed' } }, expected: { outcome: 'closed' }, label: 'RDV-Préfecture closed' },
   { department: '91', slug: 'rdvpref-interdit', id: '2201', scenario: { system: 'rdv-prefecture', slots: [], fault: { kind: 'status', status: 403 } }, expected: { outcome: 'blocked' }, label: 'RDV-Préfecture 403' },
   ...CHALLENGE_SCENARIOS,
+  ...NO_SLOT_SCENARIOS,
 ];
 
 /** Registers every entry's scenario with the simulator (entries sharing a form share its scenario). */

@@ -5,6 +5,7 @@
  */
 import { addDays, parisDay, parisInstant } from '../../lib/calendar.ts';
 import type { ChallengeVendor, VendorLoader } from './challenge-pages.ts';
+import type { NoSlotVariant } from './no-slot-variants.ts';
 
 /** A free slot, relative to the Paris day of the request (`in` days later) or on a fixed day. */
 export type SlotSpec = { in: number; at: string } | { on: string; at: string };
@@ -29,6 +30,8 @@ export type Fault =
   | { kind: 'status'; status: number; retryAfter?: string; times?: number; on?: 'all' | 'planning' }
   /** An anti-bot challenge page (503 unless `status`), of a given vendor, after `padding` bytes of inline style. */
   | { kind: 'challenge'; vendor?: ChallengeVendor; status?: number; padding?: number }
+  /** The availability answer is a variant of the no-slot page (hidden, quoted, beside other offers, other wordings…). */
+  | { kind: 'no-slot-variant'; variant: NoSlotVariant }
   /** Every ordinary page carries a vendor's loader or mention: the robot must read the page it is. */
   | { kind: 'vendor-loader'; loader: VendorLoader }
   /** Every answer comes after `delayMs`. */

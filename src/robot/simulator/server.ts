@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { mondayOf, addDays, parisDay } from '../../lib/calendar.ts';
 import { challengeInterstitial, withVendorLoader } from './challenge-pages.ts';
 import { challengePage, statusPage } from './error-pages.ts';
+import { noSlotVariantPage } from './no-slot-variants.ts';
 import * as legacy from './legacy-pages.ts';
 import * as rdv from './rdv-pages.ts';
 import { scenarioAt, slotInstants, type Fault, type LegacyScenario, type RdvScenario, type Scenario, type ScenarioSource } from './scenario.ts';
@@ -288,6 +289,7 @@ export class Simulator {
         return page(fault === 'changed-layout' ? legacy.changedLayoutCountersPage(prefix, formId, scenario.counters) : legacy.countersPage(prefix, formId, scenario.counters));
       case 2:
         if (!session.planning) return go(session.conditions ? 1 : 0);
+        if (scenario.fault?.kind === 'no-slot-variant') return page(noSlotVariantPage(scenario.fault.variant, prefix, formId));
         return page(legacy.noSlotPage(prefix, formId, scenario.wording ?? 'classic', { cut: fault === 'truncated-html' }));
       case 3:
         if (!session.planning) return go(session.conditions ? 1 : 0);

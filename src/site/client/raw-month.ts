@@ -5,7 +5,7 @@
  * While it loads the page says so; if it fails it says why and offers the
  * CSV. Once the rows are in, it tells the range filter (range-filter.ts).
  */
-import { parseCsv } from '../../lib/csv.ts';
+import { parseCsv, restoreFormula } from '../../lib/csv.ts';
 import { RAW_PROBE_COLUMNS, rawMonthRows, type RawProbeRow } from '../raw-month-table.ts';
 
 /** Dispatched on `document` once the rows are in the table; range-filter.ts listens for it. */
@@ -38,7 +38,8 @@ function monthRows(text: string, url: string, month: string): RawProbeRow[] {
   const columns = RAW_PROBE_COLUMNS.map((name) => header.indexOf(name));
   if (columns.includes(-1)) throw new LoadError('le fichier n’a pas les colonnes attendues');
   return lines.map(({ line, cells }) => {
-    const [probed_at, outcome, first_date, second_date, detail] = columns.map((index) => cells[index]!) as [string, string, string, string, string];
+    // The published file neutralises formula-like cells (an apostrophe before them): show the text as the robot saw it.
+    const [probed_at, outcome, first_date, second_date, detail] = columns.map((index) => restoreFormula(cells[index]!)) as [string, string, string, string, string];
     if (!PROBED_AT.test(probed_at) || !probed_at.startsWith(month) || !DAY_OR_EMPTY.test(first_date) || !DAY_OR_EMPTY.test(second_date) || !/^[a-z_]+$/.test(outcome)) {
       throw new LoadError(`la ligne ${line} du fichier est illisible`);
     }

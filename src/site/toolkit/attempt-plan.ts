@@ -10,7 +10,7 @@
  * least three different weeks, never more than two in one week, on five
  * different weekdays and at five different hours (morning, noon, evening).
  */
-import { addDays, isCalendarDay } from '../../lib/calendar.ts';
+import { addDays, isCalendarDay, isoWeek } from '../../lib/calendar.ts';
 
 /** One planned attempt: its number, its day (`YYYY-MM-DD`) and local time (`HH:MM`). */
 export interface PlannedAttempt {
@@ -31,20 +31,8 @@ export const ATTEMPT_SCHEDULE: readonly { offset: number; time: string }[] = [
   { offset: 19, time: '14:30' },
 ];
 
-/**
- * The ISO 8601 week of a day, as `YYYY-Www` (weeks start on Monday; week 1
- * holds the year's first Thursday). "The same week" in the judges' sense.
- */
-export function isoWeek(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  const weekday = (date.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  date.setUTCDate(date.getUTCDate() - weekday + 3); // the Thursday of that week
-  const year = date.getUTCFullYear();
-  const firstThursday = new Date(Date.UTC(year, 0, 4));
-  firstThursday.setUTCDate(firstThursday.getUTCDate() - ((firstThursday.getUTCDay() + 6) % 7) + 3);
-  const week = 1 + Math.round((date.getTime() - firstThursday.getTime()) / (7 * 86_400_000));
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
+/** The ISO week of a day, from the calendar module (re-exported for the toolkit's callers). */
+export { isoWeek };
 
 /** The five attempts planned from a start day. */
 export function attemptPlan(start: string): PlannedAttempt[] {

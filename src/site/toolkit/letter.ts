@@ -33,6 +33,11 @@ export interface LetterStatistics {
   compiled: string;
   /** Data version. */
   version: string;
+  /**
+   * The attempts sentence over the same period (src/lib/probe-spread.ts):
+   * probes, distinct weeks and days, first and last instant. Absent when unknown.
+   */
+  attempts?: string | null;
 }
 
 /** What the letter knows of the procedure, from the build. */
@@ -141,7 +146,7 @@ export function emptyLetterForm(facts: Pick<LetterFacts, 'prefecture' | 'procedu
 /** The statistics paragraph's numbers over the headline period, or null when no probe succeeded. */
 export function letterStatistics(
   headline: HeadlineFigure,
-  source: { permalink: string; compiledAt: number | null; version: string },
+  source: { permalink: string; compiledAt: number | null; version: string; attempts?: string | null },
 ): LetterStatistics | null {
   if (headline.noirShare === null || source.compiledAt === null || headline.period.length === 0) return null;
   return {
@@ -153,6 +158,7 @@ export function letterStatistics(
     permalink: source.permalink,
     compiled: formatParisDateTime(source.compiledAt),
     version: source.version,
+    ...(source.attempts ? { attempts: source.attempts } : {}),
   };
 }
 
@@ -269,6 +275,7 @@ export function composeLetter(form: LetterForm, facts: LetterFacts): LetterBlock
   }
 
   if (form.includeStatistics && facts.statistics) blocks.push({ kind: 'paragraph', lines: [statisticsParagraph(facts, facts.statistics)] });
+  if (form.includeStatistics && facts.statistics?.attempts) blocks.push({ kind: 'paragraph', lines: [facts.statistics.attempts] });
 
   const urgency = [
     ...(isCalendarDay(form.expiry) ? [`Mon ${CURRENT_DOCUMENTS[form.currentDocument]} actuel expire le ${letterDay(form.expiry)}.`] : []),

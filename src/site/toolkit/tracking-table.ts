@@ -4,6 +4,7 @@
  * The site only offers the empty template (CSV and ODS); whoever coordinates
  * fills it in on their own computer, and the site never sees it.
  */
+import { formatCsv } from '../../lib/csv.ts';
 import { spreadsheet } from './opendocument.ts';
 
 /** The columns, in order. « Personne » is an internal identifier: no name in a shared file. */
@@ -36,18 +37,14 @@ export const TRACKING_INSTRUCTIONS = [
   'Le site Guichets fermés ne reçoit ni ne garde ce tableau : il ne fournit que le modèle vide.',
 ];
 
-/** A CSV cell, quoted when it must be (RFC 4180). */
-function csvCell(text: string): string {
-  return /[";,\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * The template as CSV: UTF-8 with a byte-order mark so that Excel reads the
- * accents, comma-separated, CRLF line ends, the header and empty rows.
+ * accents, comma-separated, CRLF line ends, the header and empty rows; written
+ * by the project's one CSV writer, formulas neutralised like every download.
  */
 export function trackingCsv(): string {
-  const empty = TRACKING_COLUMNS.map(() => '').join(',');
-  return `\uFEFF${[TRACKING_COLUMNS.map(csvCell).join(','), ...Array.from({ length: TEMPLATE_ROWS }, () => empty)].join('\r\n')}\r\n`;
+  const empty = TRACKING_COLUMNS.map(() => '');
+  return formatCsv([TRACKING_COLUMNS, ...Array.from({ length: TEMPLATE_ROWS }, () => empty)], { forSpreadsheets: true, lineEnd: '\r\n', byteOrderMark: true });
 }
 
 /** The template as an .ods spreadsheet: the table, and the instructions on a second sheet. */
