@@ -16,8 +16,12 @@ describe('the embeddable page', () => {
 
   test('weighs under 30 kB gzipped with everything it loads', () => {
     const loaded = [
-      ...$('script[src]').toArray().map((script) => $(script).attr('src')!),
-      ...$('link[rel="stylesheet"]').toArray().map((link) => $(link).attr('href')!),
+      ...$('script[src]')
+        .toArray()
+        .map((script) => $(script).attr('src')!),
+      ...$('link[rel="stylesheet"]')
+        .toArray()
+        .map((link) => $(link).attr('href')!),
     ].map((sitePath) => readFileSync(path.join(siteDir, sitePath)));
     const total = gzippedKb(html) + loaded.reduce((sum, file) => sum + gzippedKb(file), 0);
     expect(total).toBeLessThanOrEqual(30);
@@ -25,10 +29,14 @@ describe('the embeddable page', () => {
 
   test('needs no script: the chart is SVG drawn at build time and the numbers are in a table', () => {
     expect($('script')).toHaveLength(0);
-    // Four months, the same as the procedure page: March 2018 is 711 noir and 1 vert of 712.
-    expect($('svg.synthesis-svg g rect')).toHaveLength(1 + 5 + 1 + 2 + 2);
+    // One segment per colour present: June 2015 all five, January vert, rouge and noir, February jaune and orange, March vert and noir.
+    expect($('svg.synthesis-svg g rect')).toHaveLength(5 + 3 + 2 + 2);
     expect($('svg.synthesis-svg').attr('role')).toBe('img');
-    expect($('table.month-table tbody tr').toArray().map((row) => $(row).attr('data-month'))).toEqual(['2018-03', '2018-02', '2018-01', '2015-06']);
+    expect(
+      $('table.month-table tbody tr')
+        .toArray()
+        .map((row) => $(row).attr('data-month')),
+    ).toEqual(['2018-03', '2018-02', '2018-01', '2015-06']);
   });
 
   test('gives the headline figure and the source with permalink, compile date and data version', () => {
@@ -38,7 +46,11 @@ describe('the embeddable page', () => {
     expect(source).toContain('données compilées le 31 mars 2018 à 23:20');
     expect(source).toMatch(/version des données [0-9a-f]{12}/);
     // Links leave the frame for the whole window.
-    expect($('a[href^="https://guichets.example/"]').toArray().every((link) => $(link).attr('target') === '_top')).toBe(true);
+    expect(
+      $('a[href^="https://guichets.example/"]')
+        .toArray()
+        .every((link) => $(link).attr('target') === '_top'),
+    ).toBe(true);
   });
 
   test('refers to nothing outside the site', () => {
@@ -58,13 +70,16 @@ describe('the embeddable page', () => {
 });
 
 describeInBrowser('the embeddable page in Chromium', (site) => {
-  test.each([[true], [false]])('with JavaScript %s: the chart and the table are there, no third-party request', async (javaScript) => {
-    const page = await site.open(EMBED, { javaScript, viewport: { width: 360, height: 640 } });
-    await page.waitForLoadState('networkidle');
-    expect(await page.locator('svg.synthesis-svg').isVisible()).toBe(true);
-    await page.locator('details summary').click();
-    expect(await page.locator('table.month-table tbody tr').count()).toBe(4);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    expect(pageProblems(page)).toEqual([]);
-  });
+  test.each([[true], [false]])(
+    'with JavaScript %s: the chart and the table are there, no third-party request',
+    async (javaScript) => {
+      const page = await site.open(EMBED, { javaScript, viewport: { width: 360, height: 640 } });
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('svg.synthesis-svg').isVisible()).toBe(true);
+      await page.locator('details summary').click();
+      expect(await page.locator('table.month-table tbody tr').count()).toBe(4);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(pageProblems(page)).toEqual([]);
+    },
+  );
 });
