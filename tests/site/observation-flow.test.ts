@@ -182,6 +182,10 @@ describe.skipIf(skip)('a volunteer observation, from the slot page to the proced
     expect(text).toMatch(/prochaine mise en ligne annoncée le \d+ \S+ \d{4} à 11:58/);
     expect(section.find(`a[href="${REPOSITORY}/issues/7"]`).text()).toMatch(/issue n°\s7/);
 
+    const overview = load(readFileSync(path.join(siteDir, 'index.html'), 'utf8'));
+    expect(overview('.observation-coverage').text().replace(/\s+/g, ' ')).toContain('une démarche n’est connue que par les observations');
+    const method = load(readFileSync(path.join(siteDir, 'methode', 'index.html'), 'utf8'));
+    expect(method('#observations').text()).toContain('Pas un échantillon au hasard');
     const contribute = load(readFileSync(path.join(siteDir, 'contribuer', 'index.html'), 'utf8'));
     expect(contribute('a[data-bookmarklet]').attr('href')).toBe(bookmarkletHref(withRepository));
     expect(contribute('[data-no-repository]').length).toBe(0);
