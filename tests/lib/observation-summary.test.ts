@@ -9,12 +9,12 @@ function observation(fields: Partial<ObservationRow>): Observation {
   return checked;
 }
 const at = (observed_at: string, more: Partial<ObservationRow> = {}) => observation({ observed_at, ...more });
-const MONDAY_RELEASES = ['2026-04-27T11:58:00+02:00', '2026-05-04T11:58:00+02:00', '2026-05-11T11:58:00+02:00', '2026-05-18T11:58:00+02:00', '2026-05-25T11:58:00+02:00'];
+const MONDAY_RELEASES: [string, string, string, string, string] = ['2026-04-27T11:58:00+02:00', '2026-05-04T11:58:00+02:00', '2026-05-11T11:58:00+02:00', '2026-05-18T11:58:00+02:00', '2026-05-25T11:58:00+02:00'];
 
 describe('the cadence of releases', () => {
   test.each([
     ['weekly on Monday at 11:58', [at('2026-05-05T09:00:00+02:00', { last_publication: MONDAY_RELEASES[1], next_publication: MONDAY_RELEASES[2] }), at('2026-05-19T09:00:00+02:00', { last_publication: MONDAY_RELEASES[3], next_publication: MONDAY_RELEASES[4] })], { releases: 4, medianDays: 7, weekday: 1, time: '11:58' }],
-    ['a missed release does not move the median', [0, 1, 3, 4].map((index) => at(MONDAY_RELEASES[index]!.replace('11:58', '18:00'), { last_publication: MONDAY_RELEASES[index] })), { releases: 4, medianDays: 7, weekday: 1, time: '11:58' }],
+    ['a missed release does not move the median', ([0, 1, 3, 4] as const).map((index) => at(MONDAY_RELEASES[index].replace('11:58', '18:00'), { last_publication: MONDAY_RELEASES[index] })), { releases: 4, medianDays: 7, weekday: 1, time: '11:58' }],
     ['releases on various days and times', [at('2026-05-20T09:00:00+02:00', { last_publication: '2026-05-04T11:58:00+02:00', next_publication: '2026-05-22T09:00:00+02:00' }), at('2026-05-21T09:00:00+02:00', { last_publication: '2026-05-13T10:00:00+02:00' })], { releases: 3, medianDays: 8.9, weekday: null, time: null }],
   ])('%s', (_, observations, expected) => {
     expect(releaseCadence(observations)).toEqual(expected);
