@@ -4,7 +4,8 @@
  * comes first so that bad data stop the build before anything is written, and
  * the swap is a rename so that `dist/` is never half old, half new.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadDataset } from '../lib/dataset.ts';
 import { provideDataset } from './dataset.ts';
@@ -30,8 +31,9 @@ export async function buildSite({ dataDir, outDir, root, now, warn = (message) =
   const { build } = await import('astro');
   const staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
+  const alias = astroOutDir(staging, process.cwd());
   try {
-    await build({ root, outDir: staging, logLevel: 'warn' });
+    await build({ root, outDir: alias.outDir, logLevel: 'warn' });
     await writeDownloads(dataset, staging);
     const previous = `${staging}-previous`;
     if (existsSync(outDir)) renameSync(outDir, previous);
@@ -39,5 +41,40 @@ export async function buildSite({ dataDir, outDir, root, now, warn = (message) =
     rmSync(previous, { recursive: true, force: true });
   } finally {
     rmSync(staging, { recursive: true, force: true });
+    alias.remove();
   }
+}
+
+/**
+ * True when Astro would take `directory` for a folder of the working
+ * directory although it is not one. Astro keeps its prerender chunks inside
+ * the output folder when that folder's path merely starts with the working
+ * directory's (a string test), else in `<cwd>/.astro/`. A folder such as
+ * `/work/guichets-site/out` (checkout `/work/guichets`) passes the test, so
+ * the chunks land outside the project, where they cannot import its packages:
+ * `ERR_MODULE_NOT_FOUND '@oslojs/encoding'`. One level up the staging folder
+ * (`/work/.guichets-site.staging`) did not pass it, hence « two levels deep ».
+ */
+export function misreadAsInside(directory: string, cwd: string): boolean {
+  const relative = path.relative(cwd, directory);
+  const inside = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return !inside && directory.startsWith(cwd);
+}
+
+/**
+ * The output folder to give Astro for `staging`: itself, or, when Astro would
+ * misread it (see misreadAsInside), the same folder reached through a symbolic
+ * link in the system's temporary folder, so that Astro keeps its chunks in the
+ * project. The files are still written in place, on the output's disk, so the
+ * final rename stays atomic.
+ */
+export function astroOutDir(staging: string, cwd: string): { outDir: string; remove: () => void } {
+  if (!misreadAsInside(staging, cwd)) return { outDir: staging, remove: () => {} };
+  const linkFolder = mkdtempSync(path.join(tmpdir(), 'guichets-out-'));
+  const link = path.join(linkFolder, 'parent');
+  mkdirSync(path.dirname(staging), { recursive: true });
+  symlinkSync(path.dirname(staging), link, 'dir');
+  const outDir = path.join(link, path.basename(staging));
+  if (misreadAsInside(outDir, cwd)) throw new Error(`cannot build into ${staging} from ${cwd}: choose an OUT_DIR inside the project or elsewhere`);
+  return { outDir, remove: () => rmSync(linkFolder, { recursive: true, force: true }) };
 }
