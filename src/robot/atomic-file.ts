@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isAlive } from './file-lock.ts';
 
 /** The file operations used, injectable so that tests can simulate a full disk. */
 export type FileSystem = Pick<typeof fs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'mkdirSync' | 'readFileSync' | 'existsSync'>;
@@ -24,6 +25,7 @@ export function temporaryPath(file: string): string {
  * directory flush to the caller, who writes several files into it.
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array, files: FileSystem = realFileSystem, options: { syncDirectory?: boolean } = {}): void {
+  removeOrphanedTemporaries(path.dirname(file));
   const temporary = temporaryPath(file);
   let descriptor: number | null = null;
   try {
@@ -51,6 +53,50 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, file
     throw error;
   }
   if (options.syncDirectory !== false) syncDirectory(path.dirname(file), files);
+}
+
+/** A temporary of temporaryPath (or a stale lock moved aside): `.{name}.{pid}-{8 hex}.tmp`. */
+const TEMPORARY_NAME = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/;
+
+/** A takeover marker of the file lock: `.{lock}.takeover-{key}.tmp`. */
+const MARKER_NAME = /^\..+\.takeover-[\w-]+\.tmp$/;
+
+/** Past this age a temporary is orphaned even if its pid is alive again (pids are reused). */
+const ORPHAN_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes the temporaries that killed writes left in `directory`: those of a
+ * process of this machine that is gone, and any older than an hour; takeover
+ * markers older than an hour too. The next writer of a directory cleans it,
+ * so a kill -9 leaves litter for one round at most. Best effort: a file that
+ * cannot be removed stays for the next writer.
+ */
+export function removeOrphanedTemporaries(directory: string, now = Date.now()): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(directory);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const temporary = TEMPORARY_NAME.exec(name);
+    if (!temporary && !MARKER_NAME.test(name)) continue;
+    const file = path.join(directory, name);
+    const pid = temporary ? Number(temporary[1]) : null;
+    if (pid === process.pid) continue;
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile()) continue;
+    const orphaned = now - stat.mtimeMs > ORPHAN_AGE_MS || (pid !== null && !isAlive(pid));
+    if (!orphaned) continue;
+    try {
+      fs.unlinkSync(file);
+      removed.push(name);
+    } catch {
+      // Removed by another writer meanwhile, or not ours to remove.
+    }
+  }
+  return removed;
 }
 
 /** Flushes a directory's entries (renames) to disk; not every platform allows it, so failures are ignored. */

@@ -4,9 +4,19 @@
  * this machine is stale and taken over; so is one older than `staleMs`. Lock
  * names start with a dot and end in `.tmp`: data readers skip them and git
  * ignores them, even when a kill leaves one behind.
+ *
+ * Taking a stale lock over is atomic: many processes may judge the same lock
+ * stale at once, and none may remove a fresh lock taken in between. Only the
+ * process that creates the takeover marker of that stale holder (O_EXCL) may
+ * move the lock, and it moves it by renaming it to a unique name, checks that
+ * what it moved is the holder it judged, and removes it; then everyone races
+ * to create the lock, which O_EXCL lets only one win. A holder releasing its
+ * own lock takes the same marker, so a release and a takeover never cross.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { realSleep, type Sleep } from './host-gate.ts';
 
 export class LockBusyError extends Error {
@@ -63,7 +73,8 @@ async function acquire(file: string, { waitMs, staleMs, sleep = realSleep }: Loc
     const current = readHolder(file);
     if (current === 'gone') continue;
     if (current === 'unreadable' || isStale(current, staleMs)) {
-      takeOver(file, current);
+      // Another process taking it over: let it finish rather than spin.
+      if (!takeOver(file, current)) await sleep(1);
       continue;
     }
     if (Date.now() >= deadline) throw new LockBusyError(file, `process ${current.pid} on ${current.host} since ${new Date(current.since).toISOString()}`);
@@ -71,9 +82,12 @@ async function acquire(file: string, { waitMs, staleMs, sleep = realSleep }: Loc
   }
 }
 
+/** Removes our own lock, unless a takeover of it is under way (the taker removes it). */
 function release(file: string, token: string): void {
-  const current = readHolder(file);
-  if (typeof current === 'object' && current.token === token) fs.rmSync(file, { force: true });
+  withMarker(file, `t${token}`, () => {
+    const current = readHolder(file);
+    if (typeof current === 'object' && current.token === token) fs.rmSync(file, { force: true });
+  });
 }
 
 function readHolder(file: string): Holder | 'gone' | 'unreadable' {
@@ -102,7 +116,8 @@ function isStale(holder: Holder, staleMs: number): boolean {
   return holder.host === os.hostname() && !isAlive(holder.pid);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this machine is alive (EPERM: alive, someone else's). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -111,11 +126,70 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Removes a stale lock, unless another process replaced it in the meantime. */
-function takeOver(file: string, seen: Holder | 'unreadable'): void {
-  const again = readHolder(file);
-  if (again === 'gone') return;
-  if (seen === 'unreadable' ? again === 'unreadable' : typeof again === 'object' && again.token === seen.token && again.pid === seen.pid) {
-    fs.rmSync(file, { force: true });
+/** A takeover marker older than this was left by a process killed while taking over: it is removed. */
+const MARKER_STALE_MS = 10_000;
+
+/** The name of the takeover marker of one holder of `file` (a dot-file ending in `.tmp`, like the lock). */
+export function markerPath(file: string, key: string): string {
+  return `${file.replace(/\.tmp$/, '')}.takeover-${key.replace(/[^\w-]/g, '_')}.tmp`;
+}
+
+/**
+ * Runs `task` holding the takeover marker of holder `key`; does nothing when
+ * another process holds it (it is doing the same work). Returns whether the
+ * task ran.
+ */
+function withMarker(file: string, key: string, task: () => void): boolean {
+  const marker = markerPath(file, key);
+  try {
+    fs.closeSync(fs.openSync(marker, 'wx', 0o644));
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EEXIST') throw error;
+    const stat = fs.statSync(marker, { throwIfNoEntry: false });
+    if (stat && Date.now() - stat.mtimeMs > MARKER_STALE_MS) fs.rmSync(marker, { force: true });
+    return false;
   }
+  try {
+    task();
+    return true;
+  } finally {
+    fs.rmSync(marker, { force: true });
+  }
+}
+
+/** Who a lock file names, as a key: the holder's token, or the file's identity when unreadable. */
+function holderKey(file: string, holder: Holder | 'unreadable'): string | null {
+  if (holder !== 'unreadable') return `t${holder.token || holder.pid}`;
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat ? `u${stat.ino}-${Math.round(stat.mtimeMs)}` : null;
+}
+
+/**
+ * Takes a stale lock over: under the marker of the stale holder, renames the
+ * lock to a unique name, and removes it if it is that holder; a fresh lock
+ * moved by mistake is put back (link fails if another took its place).
+ */
+function takeOver(file: string, seen: Holder | 'unreadable'): boolean {
+  const key = holderKey(file, seen);
+  if (key === null) return true;
+  return withMarker(file, key, () => {
+    const again = readHolder(file);
+    if (again === 'gone' || holderKey(file, again) !== key) return;
+    const moved = path.join(path.dirname(file), `.${path.basename(file).replace(/^\./, '')}.stale.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      fs.renameSync(file, moved);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') return;
+      throw error;
+    }
+    const movedHolder = readHolder(moved);
+    if (movedHolder !== 'gone' && holderKey(moved, movedHolder) !== key) {
+      try {
+        fs.linkSync(moved, file);
+      } catch {
+        // Another process holds the lock now; the moved one was not ours to judge.
+      }
+    }
+    fs.rmSync(moved, { force: true });
+  });
 }

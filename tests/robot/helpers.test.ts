@@ -22,6 +22,25 @@ describe('text', () => {
     expect(matchableText('Veuillez RÉESSAYER ultérieurement')).toBe('veuillez reessayer ulterieurement');
   });
 
+  test.each([
+    ['NUL and BEL', 'a\u0000b\u0007c', 'a b c'],
+    ['DEL and C1 controls', 'a\u007fb\u0085c\u009bd', 'a b c d'],
+    ['a bidirectional override (Trojan Source)', 'prochain \u202eslot\u202c 2026', 'prochain slot 2026'],
+    ['isolates and marks', '\u2066a\u2069\u200eb\u200fc\u061c', 'abc'],
+    ['zero-width characters and the BOM', '\ufeffIl n\u200b’existe\u200d plus', "Il n'existe plus"],
+    ['a soft hyphen', 'ulté\u00adrieurement', 'ultérieurement'],
+    ['a lone surrogate', 'a\ud800b', 'a\ufffdb'],
+    ['line and paragraph separators', 'a\u2028b\u2029c', 'a b c'],
+  ])('shortDetail removes %s', (_, text, expected) => {
+    expect(shortDetail(text)).toBe(expected);
+  });
+
+  test('shortDetail never cuts inside a surrogate pair', () => {
+    const detail = shortDetail(`${'x'.repeat(198)}😀😀`);
+    expect(detail.isWellFormed()).toBe(true);
+    expect(detail.endsWith('…')).toBe(true);
+  });
+
   test('shortDetail keeps one line of at most 200 characters', () => {
     expect(shortDetail('a\r\nb\u0000c')).toBe('a b c');
     expect(shortDetail('x'.repeat(300))).toHaveLength(200);

@@ -46,7 +46,15 @@ describe('runProbe', () => {
     expect(row.detail.length).toBe(200);
   });
 
-  test('the probe time is the start instant, in Paris time with its offset', async () => {
+  test.each([
+    ['a none', async () => ({ outcome: 'none' as const, firstDate: '', secondDate: '', detail: 'counter 1: Il n\u0000existe plus\u202e de plage\u0007', evidence: [page], decisive: page })],
+    ['a failure', async () => Promise.reject(new ProbeFailure('closed', 'the page says "\u001b[31mfermé\u200b\r\n"'))],
+  ])('the stored detail of %s has no control or invisible character', async (_, adapter) => {
+    const row = await probeWith(adapter as Adapter);
+    expect(row.detail).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+  });
+
+    test('the probe time is the start instant, in Paris time with its offset', async () => {
     const row = await probeWith(async () => ({ outcome: 'none', firstDate: '', secondDate: '', detail: 'none', evidence: [page], decisive: page }));
     expect(row).toMatchObject({ probed_at: '2026-05-18T10:00:00+02:00', outcome: 'none', extra: { evidence_sha256: 'f'.repeat(64) } });
   });
