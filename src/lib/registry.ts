@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDay } from './calendar.ts';
-import { DataError } from './data-error.ts';
+import { DataError, issueReason } from './data-error.ts';
 import { parseCsv } from './csv.ts';
 import { findDepartment } from './departments.ts';
 
@@ -89,11 +89,7 @@ export function parseRegistry(text: string, file: string): Procedure[] {
   return table.lines.map(({ line, cells }) => {
     const record = Object.fromEntries(table.header.map((column, index) => [column, cells[index]!]));
     const result = procedureSchema.safeParse(record);
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      const column = String(issue.path[0] ?? '');
-      throw new DataError(file, line, `${column}${column ? ' ' : ''}"${record[column] ?? ''}": ${issue.message}`);
-    }
+    if (!result.success) throw new DataError(file, line, issueReason(result.error, record));
     const key = procedureKey(result.data);
     const previous = seenSlugs.get(key);
     if (previous !== undefined) throw new DataError(file, line, `duplicate slug "${result.data.slug}" in department ${result.data.department} (first at line ${previous})`);

@@ -208,14 +208,14 @@ export class ProbeSession {
         await this.client.options.sleep(wait);
         page = await this.sendOnce(method, url, body);
       } else {
-        throw new ProbeFailure('throttled', `HTTP ${page.status}, Retry-After ${Math.round(wait / 1000)} s is longer than the robot waits`, page);
+        throw new ProbeFailure('throttled', `HTTP ${page.status}, Retry-After ${formatSeconds(wait)} s is longer than the robot waits`, page);
       }
     }
     if (page.status === 403) throw new ProbeFailure('blocked', `HTTP 403 Forbidden${challengeNote(page)}`, page);
     const challenge = pageChallenge(page);
     if (challenge) throw new ProbeFailure('blocked', shortDetail(`HTTP ${page.status}: anti-bot challenge page (${challenge.vendor}: "${challenge.sign}")`), page);
     if (THROTTLE_STATUSES.has(page.status)) {
-      const retry = waited === null ? '' : `, again after a retry ${Math.round(waited / 1000)} s later`;
+      const retry = waited === null ? '' : `, again after a retry ${formatSeconds(waited)} s later`;
       throw new ProbeFailure('throttled', `HTTP ${page.status}${statusTitle(page)}${retry}`, page);
     }
     if (page.status >= 400 || page.status < 200) throw new ProbeFailure('http_error', `HTTP ${page.status}${statusTitle(page)}`, page);
@@ -234,7 +234,7 @@ export class ProbeSession {
 
   private async sendOnce(method: 'GET' | 'POST', url: string, body: string | undefined): Promise<FetchedPage> {
     const budget = this.client.options.probeBudgetMs;
-    if (Date.now() - this.started > budget) throw new ProbeFailure('timeout', `the probe took more than ${Math.round(budget / 1000)} s in all; stopped before ${method} ${new URL(url).pathname}`.slice(0, 200));
+    if (Date.now() - this.started > budget) throw new ProbeFailure('timeout', `the probe took more than ${formatSeconds(budget)} s in all; stopped before ${method} ${new URL(url).pathname}`.slice(0, 200));
     const host = new URL(url).host;
     const headers: Record<string, string> = {};
     const cookie = this.cookies.header(host);
@@ -363,6 +363,7 @@ export function failureOfError(error: unknown, timeoutMs: number): ProbeFailure 
   return new ProbeFailure('network_error', shortDetail(known ?? `${code || err.name || 'error'}: ${err.message ?? String(error)}`));
 }
 
+/** Seconds to a tenth, so that a sub-second budget never reads « more than 0 s ». */
 function formatSeconds(milliseconds: number): string {
   return String(Math.round(milliseconds / 100) / 10);
 }

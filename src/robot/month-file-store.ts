@@ -9,15 +9,17 @@
  */
 import path from 'node:path';
 import { formatCsv } from '../lib/csv.ts';
+import { DataError } from '../lib/data-error.ts';
 import { monthFilePath } from '../lib/data-directory.ts';
 import { formatProbeLines, parseMonthFile, ROBOT_COLUMNS, validateProbe, type Probe, type ProbeRow } from '../lib/probe.ts';
 import { describeFileError, realFileSystem, writeFileAtomic, type FileSystem } from './atomic-file.ts';
-import { withLock } from './file-lock.ts';
+import { LockBusyError, withLock } from './file-lock.ts';
 
 /** A data file could not be read or written: the robot's problem, not the prefecture's. */
 export class StoreError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** `cause`: the file system error behind it, kept for whoever debugs. */
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'StoreError';
   }
 }
@@ -51,7 +53,7 @@ function readMonth(file: string, month: string, files: FileSystem): { text: stri
     if (!files.existsSync(file)) return null;
     text = files.readFileSync(file, 'utf8') as string;
   } catch (error) {
-    throw new StoreError(describeFileError('read', file, error));
+    throw new StoreError(describeFileError('read', file, error), { cause: error });
   }
   return { text, ...parseMonthFile(text, file, month) };
 }
@@ -70,7 +72,7 @@ export function hasProbe(dataDir: string, department: string, slug: string, row:
     if (!files.existsSync(file)) return false;
     text = files.readFileSync(file, 'utf8') as string;
   } catch (error) {
-    throw new StoreError(describeFileError('read', file, error));
+    throw new StoreError(describeFileError('read', file, error), { cause: error });
   }
   return text.includes(`\n${row.probed_at},`) || text.includes(`\n"${row.probed_at}",`);
 }
@@ -86,7 +88,7 @@ export async function appendProbe(dataDir: string, department: string, slug: str
   try {
     files.mkdirSync(path.dirname(file), { recursive: true });
   } catch (error) {
-    throw new StoreError(describeFileError('create the directory of', file, error));
+    throw new StoreError(describeFileError('create the directory of', file, error), { cause: error });
   }
   const lock = monthLockPath(file);
   return withLock(lock, { waitMs: options.lockWaitMs ?? 30_000, staleMs: 120_000 }, () => {
@@ -101,12 +103,12 @@ export async function appendProbe(dataDir: string, department: string, slug: str
     try {
       writeFileAtomic(file, content, files);
     } catch (error) {
-      throw new StoreError(describeFileError('write', file, error));
+      throw new StoreError(describeFileError('write', file, error), { cause: error });
     }
     return 'written';
   }).catch((error: unknown) => {
-    if (error instanceof Error && (error.name === 'StoreError' || error.name === 'DataError' || error.name === 'LockBusyError')) throw error;
-    throw new StoreError(describeFileError('lock', file, error));
+    if (error instanceof StoreError || error instanceof DataError || error instanceof LockBusyError) throw error;
+    throw new StoreError(describeFileError('lock', file, error), { cause: error });
   });
 }
 
@@ -131,7 +133,7 @@ export async function appendProbes(dataDir: string, department: string, slug: st
     try {
       files.mkdirSync(path.dirname(file), { recursive: true });
     } catch (error) {
-      throw new StoreError(describeFileError('create the directory of', file, error));
+      throw new StoreError(describeFileError('create the directory of', file, error), { cause: error });
     }
     written += await withLock(monthLockPath(file), { waitMs: options.lockWaitMs ?? 30_000, staleMs: 120_000 }, () => {
       const existing = readMonth(file, month, files);
@@ -146,7 +148,7 @@ export async function appendProbes(dataDir: string, department: string, slug: st
       try {
         writeFileAtomic(file, content, files);
       } catch (error) {
-        throw new StoreError(describeFileError('write', file, error));
+        throw new StoreError(describeFileError('write', file, error), { cause: error });
       }
       return fresh.length;
     });

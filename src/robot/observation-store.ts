@@ -23,7 +23,7 @@ function readObservations(file: string, month: string, files: FileSystem): { tex
     if (!files.existsSync(file)) return null;
     text = files.readFileSync(file, 'utf8') as string;
   } catch (error) {
-    throw new StoreError(describeFileError('read', file, error));
+    throw new StoreError(describeFileError('read', file, error), { cause: error });
   }
   return { text, ...parseObservationFile(text, file, month) };
 }
@@ -47,7 +47,7 @@ export async function recordObservation(
   try {
     files.mkdirSync(path.dirname(file), { recursive: true });
   } catch (error) {
-    throw new StoreError(describeFileError('create the directory of', file, error));
+    throw new StoreError(describeFileError('create the directory of', file, error), { cause: error });
   }
   return withLock(monthLockPath(file), { waitMs: options.lockWaitMs ?? 30_000, staleMs: 120_000 }, () => {
     const existing = readObservations(file, month, files);
@@ -61,7 +61,7 @@ export async function recordObservation(
     try {
       writeFileAtomic(file, content, files);
     } catch (error) {
-      throw new StoreError(describeFileError('write', file, error));
+      throw new StoreError(describeFileError('write', file, error), { cause: error });
     }
     return judged;
   });

@@ -19,8 +19,9 @@ import { DEFAULT_MAX_WEEKS, runProbe, wholeSecond, type ProbeResult } from './pr
 
 /** The round could not run at all. */
 export class RoundError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** `cause`: the error behind it (lock, file system), kept for whoever debugs. */
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'RoundError';
   }
 }
@@ -84,7 +85,7 @@ export async function runRound(options: RoundOptions): Promise<RoundReport> {
       return { day, probes, skipped, milliseconds: Date.now() - started };
     });
   } catch (error) {
-    if (error instanceof LockBusyError) throw new RoundError(`another probe round is running on ${options.dataDir} (${error.holder})`);
+    if (error instanceof LockBusyError) throw new RoundError(`another probe round is running on ${options.dataDir} (${error.holder})`, { cause: error });
     throw error;
   }
 }
@@ -95,7 +96,7 @@ function readRegistry(dataDir: string): Procedure[] {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new RoundError(`${describeFileError('read the registry', file, error)} (is DATA_DIR right?)`);
+    throw new RoundError(`${describeFileError('read the registry', file, error)} (is DATA_DIR right?)`, { cause: error });
   }
   return parseRegistry(text, file);
 }
@@ -123,7 +124,7 @@ function checkWritable(directory: string): void {
     fs.writeFileSync(probe, 'ok', { flag: 'wx' });
     fs.rmSync(probe);
   } catch (error) {
-    throw new RoundError(describeFileError('write in', directory, error));
+    throw new RoundError(describeFileError('write in', directory, error), { cause: error });
   }
 }
 

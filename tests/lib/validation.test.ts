@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { DataError } from '../../src/lib/data-error.ts';
 import { FUTURE_TOLERANCE_MS, loadDataset } from '../../src/lib/dataset.ts';
 import { isFailure } from '../../src/lib/outcome.ts';
 import { parseMonthFile } from '../../src/lib/probe.ts';
@@ -119,6 +120,21 @@ describe('loading a data directory', () => {
     const directory = dataDirectory(files);
     arrange(directory);
     expect(() => loadDataset(directory, { now: NOW })).toThrow(`${directory}/${message}`);
+  });
+
+  test('a file system error keeps its cause', () => {
+    const directory = dataDirectory({ 'not-a-directory': '' });
+    const error = (() => {
+      try {
+        loadDataset(path.join(directory, 'not-a-directory'));
+      } catch (caught) {
+        return caught;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).message).toContain('not-a-directory/procedures.csv: a file stands where a directory is expected');
+    expect((error as DataError).cause).toMatchObject({ code: 'ENOTDIR' });
   });
 
   test('accepts a probe dated within the clock tolerance', () => {

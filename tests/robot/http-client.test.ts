@@ -155,7 +155,7 @@ describe('failures', () => {
     await session.get(`${server.origin}/slowish`);
     const failure = await failureOf(session.get(`${server.origin}/echo`));
     await http.close();
-    expect(failure).toMatchObject({ outcome: 'timeout', detail: 'the probe took more than 0 s in all; stopped before GET /echo' });
+    expect(failure).toMatchObject({ outcome: 'timeout', detail: 'the probe took more than 0.1 s in all; stopped before GET /echo' });
   });
 
   test('a refused connection is a network error', async () => {
