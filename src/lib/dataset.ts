@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DataError } from './data-error.ts';
 import { monthFilePath, probesRoot, procedureProbeDirectory, readDataDirectory, readDataFile, registryPath } from './data-directory.ts';
-import { addProbe, emptyMonthStatistics, type MonthStatistics } from './month-statistics.ts';
+import { monthStatistics, type MonthStatistics } from './month-statistics.ts';
 import { monthFileDigest, versionOfDigest } from './month-version.ts';
 import { EARLIEST_PROBE, monthOfFileName, parseMonthFile, type Probe, type ProbeLimits } from './probe.ts';
 import { parseRegistry, procedureKey, type Procedure } from './registry.ts';
@@ -30,7 +30,12 @@ export interface ProcedureData {
   monthVersions: Record<string, string>;
   /** Volunteers' observations (observations/), oldest first: never mixed with the probes. Absent: none. */
   observations?: Observation[];
+  /** The latest probe itself (what the site answered right then), or null when there is none. */
+  latest: LatestProbe | null;
 }
+
+/** What the latest probe of a procedure found, for « Dernier sondage, le … : aucune date ». */
+export type LatestProbe = Pick<Probe, 'instant' | 'outcome' | 'firstDate' | 'secondDate' | 'detail' | 'colour'>;
 
 export interface Dataset {
   dataDir: string;
@@ -77,7 +82,7 @@ export function loadDataset(dataDir: string, { now = Date.now() }: LoadOptions =
   const data = procedures.map((procedure) => {
     const months: MonthStatistics[] = [];
     const monthVersions: Record<string, string> = {};
-    let latestProbe: number | null = null;
+    let latest: LatestProbe | null = null;
     const limits: ProbeLimits = { latestInstant: now + FUTURE_TOLERANCE_MS, earliestDay: procedure.since || EARLIEST_PROBE, sinceLine: procedure.since ? procedure.line : null };
     for (const month of monthFiles.get(procedureKey(procedure)) ?? []) {
       const file = monthFilePath(dataDir, procedure.department, procedure.slug, month);
@@ -87,17 +92,19 @@ export function loadDataset(dataDir: string, { now = Date.now() }: LoadOptions =
       const digest = monthFileDigest(text);
       monthVersions[month] = versionOfDigest(digest);
       hash.update(`${procedureKey(procedure)}/${month}\0${digest}\n`);
-      const statistics = emptyMonthStatistics(month);
       const parsed = parseMonthFile(text, file, month, limits);
       warnings.push(...parsed.warnings);
+      months.push(monthStatistics(month, parsed.probes));
       for (const probe of parsed.probes) {
-        addProbe(statistics, probe);
-        if (latestProbe === null || probe.instant > latestProbe) latestProbe = probe.instant;
+        if (latest === null || probe.instant > latest.instant) {
+          const { instant, outcome, firstDate, secondDate, detail, colour } = probe;
+          latest = { instant, outcome, firstDate, secondDate, detail, colour };
+        }
       }
-      months.push(statistics);
     }
+    const latestProbe = latest?.instant ?? null;
     if (latestProbe !== null && (compiledAt === null || latestProbe > compiledAt)) compiledAt = latestProbe;
-    return { procedure, months, latestProbe, monthVersions };
+    return { procedure, months, latestProbe, monthVersions, latest };
   });
   const observations = loadObservations(dataDir, procedures, hash);
   const withObservations = data.map((entry) => ({ ...entry, observations: observations.get(procedureKey(entry.procedure)) ?? [] }));

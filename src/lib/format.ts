@@ -4,18 +4,44 @@
  */
 import { PARIS_TIME_ZONE } from './calendar.ts';
 
-const shareFormat = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
+/**
+ * A share `count / total` rounded half-up to `1 / scale`, in units of
+ * `1 / scale` (scale 1000: tenths of a percent). Computed on the exact
+ * rational with integers, never on a binary float, so that 1 / 8 is 12,5 %
+ * and never 12,4 %: the table, chart, letter and CSV all round by this.
+ */
+export function roundedShare(count: number, total: number, scale: number): number {
+  const numerator = 2 * count * scale + total;
+  const denominator = 2 * total;
+  return (numerator - (numerator % denominator)) / denominator;
+}
 
 /**
- * A share as French readers write it, at most one decimal, trailing zero
- * dropped: `0,2 %`, `99,2 %`, `100 %`, `0 %`. A share that is not exactly 0 or
- * 1 never prints as `0 %` or `100 %`: a court reading "100 % sans date" must be
- * able to take it literally. Returns an em dash when there is nothing to share.
+ * A share as French readers write it, one decimal at most, trailing zero
+ * dropped: `0,2 %`, `99,2 %`, `100 %`, `0 %`, rounded half-up on the exact
+ * count. A share that rounds to 0 but is not 0 prints `< 0,1 %`, one that
+ * rounds to 100 but is not 100 prints `> 99,9 %`: a court reading « 100 %
+ * sans date » must be able to take it literally, and « 0,1 % » must not stand
+ * for 1 in 7 076. An em dash when there is nothing to share (total 0).
  */
-export function formatShare(share: number | null): string {
-  if (share === null || Number.isNaN(share)) return '—';
-  const shown = share > 0 && share < 0.0005 ? 0.001 : share < 1 && share > 0.9995 ? 0.999 : share;
-  return shareFormat.format(shown).replace(/\s/g, '\u00a0');
+export function formatShare(count: number, total: number): string {
+  if (total === 0) return '—';
+  const tenths = roundedShare(count, total, 1000);
+  if (tenths === 0 && count > 0) return '<\u00a00,1\u00a0%';
+  if (tenths === 1000 && count < total) return '>\u00a099,9\u00a0%';
+  const decimal = tenths % 10;
+  return `${(tenths - decimal) / 10}${decimal === 0 ? '' : `,${decimal}`}\u00a0%`;
+}
+
+/**
+ * A share as a decimal fraction with four places (`0.7500`) for CSV files,
+ * rounded half-up on the exact count like `formatShare`; empty when there is
+ * nothing to share, so that spreadsheets never read "no data" as 0.
+ */
+export function formatDecimalShare(count: number, total: number): string {
+  if (total === 0) return '';
+  const units = roundedShare(count, total, 10_000);
+  return `${Math.floor(units / 10_000)}.${String(units % 10_000).padStart(4, '0')}`;
 }
 
 const integerFormat = new Intl.NumberFormat('fr-FR');
@@ -66,16 +92,31 @@ export function formatLongDay(day: string): string {
   return longDayFormat.format(new Date(`${day}T00:00:00Z`));
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: PARIS_TIME_ZONE,
-});
+const parisDayFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: PARIS_TIME_ZONE });
+const parisTimeParts = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: PARIS_TIME_ZONE });
 
-/** An instant on the Paris clock in words: `1 mars 2018 à 16:20`. */
-export function formatParisDateTime(instant: number): string {
-  return dateTimeFormat.format(new Date(instant));
+/** The Paris day of an instant in words, `1er` for the first: `1er mars 2018`, `28 novembre 2018`. */
+export function formatParisDay(instant: number): string {
+  return parisDayFormat.format(new Date(instant)).replace(/^(\d+)\s/, (_, day: string) => `${day === '1' ? '1er' : day}\u00a0`);
 }
+
+/**
+ * The Paris time of an instant the French way, `23 h 17` (`0 h 20`), with
+ * the seconds when asked (`16 h 20 min 25 s`); no-break spaces keep it on one line.
+ */
+export function formatParisTime(instant: number, seconds = false): string {
+  const parts = Object.fromEntries(parisTimeParts.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  const time = `${Number(parts.hour)}\u00a0h\u00a0${parts.minute}`;
+  return seconds ? `${time}\u00a0min\u00a0${parts.second}\u00a0s` : time;
+}
+
+/** An instant in words on the Paris clock: `28 novembre 2018 à 23 h 17`. */
+export function formatParisMoment(instant: number): string {
+  return `${formatParisDay(instant)} à ${formatParisTime(instant)}`;
+}
+
+/** The same: every instant a visitor reads is written `1er mars 2018 à 16 h 20`. */
+export const formatParisDateTime = formatParisMoment;
 
 const COUNT_WORDS = ['', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze'];
 
@@ -92,12 +133,14 @@ export function formatMonthRange(months: readonly string[]): string {
 }
 
 /**
- * A period of complete months in words, as the headline figures state it:
+ * A period of elapsed months in words, as the headline figures state it.
+ * « complets » only when every hour of them was probed (see coverage.ts):
  * « sur les trois mois complets de décembre 2017 à février 2018 »,
- * « sur le mois complet d’avril 2018 ».
+ * « sur les trois mois de décembre 2017 à février 2018 », « sur le mois d’avril 2018 ».
  */
-export function formatPeriod(months: readonly string[]): string {
+export function formatPeriod(months: readonly string[], complete: boolean): string {
   if (months.length === 0) return '';
-  if (months.length === 1) return `sur le mois complet ${formatMonthRange(months)}`;
-  return `sur les ${COUNT_WORDS[months.length] ?? months.length} mois complets ${formatMonthRange(months)}`;
+  const adjective = complete ? (months.length === 1 ? ' complet' : ' complets') : '';
+  if (months.length === 1) return `sur le mois${adjective} ${formatMonthRange(months)}`;
+  return `sur les ${COUNT_WORDS[months.length] ?? months.length} mois${adjective} ${formatMonthRange(months)}`;
 }

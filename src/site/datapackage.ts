@@ -26,7 +26,7 @@ export const ALL_PROBES_COLUMNS = ['department', 'slug', ...MONTH_PROBE_COLUMNS]
 const SHARE_COLUMNS = COLOURS.map((colour) => `share_${colour}` as const);
 
 /** Columns of a procedure's statistics file `statistiques/{dep}/{slug}.csv`, one row per month. */
-export const STATISTICS_COLUMNS = ['month', 'successful', ...COLOURS, 'failed', ...SHARE_COLUMNS, 'opening_rate'] as const;
+export const STATISTICS_COLUMNS = ['month', 'successful', ...COLOURS, 'failed', ...SHARE_COLUMNS, 'opening_rate', 'share_within_month', 'hours', 'probed_hours'] as const;
 
 /** Columns of `statistiques-mensuelles.csv`: the statistics of every procedure-month, with the procedure named. */
 export const NATIONAL_STATISTICS_COLUMNS = ['department', 'department_name', 'slug', 'prefecture', 'procedure', ...STATISTICS_COLUMNS] as const;
@@ -122,8 +122,25 @@ const FIELDS: Record<KnownColumn, Omit<Field, 'name'>> = {
   ...colourShareFields(),
   opening_rate: {
     type: 'number',
-    description: 'Taux d’ouverture : part des sondages réussis qui proposaient au moins une date (toutes les couleurs sauf noir), en nombre décimal à 4 chiffres ; vide quand aucun sondage n’a réussi.',
+    description:
+      'Ancien chiffre principal (« taux d’ouverture ») : part des sondages réussis qui proposaient au moins une date, si lointaine soit-elle (toutes les couleurs sauf noir), en nombre décimal à 4 chiffres ; vide quand aucun sondage n’a réussi. Il vaut share_within_month + share_orange + share_rouge.',
     constraints: { minimum: 0, maximum: 1 },
+  },
+  share_within_month: {
+    type: 'number',
+    description:
+      'Accès à un mois, le chiffre principal du site : part des sondages réussis qui proposaient une date dans le mois qui suit le sondage (vert + jaune), en nombre décimal à 4 chiffres ; vide quand aucun sondage n’a réussi.',
+    constraints: { minimum: 0, maximum: 1 },
+  },
+  hours: {
+    type: 'integer',
+    description: 'Heures du mois à l’heure de Paris (743 en mars, 745 en octobre) ; pour le mois en cours, heures écoulées jusqu’au dernier sondage enregistré.',
+    constraints: { required: true, minimum: 0 },
+  },
+  probed_hours: {
+    type: 'integer',
+    description: 'Heures de ces heures-là où au moins un sondage a été tenté (réussi ou échoué) ; hours − probed_hours est le nombre d’heures sans aucun sondage.',
+    constraints: { required: true, minimum: 0 },
   },
 };
 

@@ -17,7 +17,9 @@ import { formatCsv, parseCsv } from '../lib/csv.ts';
 import { readDataFile, registryPath } from '../lib/data-directory.ts';
 import { readMonthProbes, type Dataset, type ProcedureData } from '../lib/dataset.ts';
 import { department } from '../lib/departments.ts';
-import { colourShare, openingRate, type MonthStatistics } from '../lib/month-statistics.ts';
+import { monthCoverage } from '../lib/coverage.ts';
+import { formatDecimalShare } from '../lib/format.ts';
+import { withinMonthCount, type MonthStatistics } from '../lib/month-statistics.ts';
 import type { Probe } from '../lib/probe.ts';
 import type { Procedure } from '../lib/registry.ts';
 import {
@@ -48,7 +50,7 @@ function publishedCsv(rows: readonly (readonly string[])[]): string {
 /** Writes every download under `outDir` (the built site's root). */
 export async function writeDownloads(dataset: Dataset, outDir: string): Promise<void> {
   const registryHeader = writeRegistry(dataset, outDir);
-  for (const data of dataset.procedures) writeProcedureStatistics(data, outDir);
+  for (const data of dataset.procedures) writeProcedureStatistics(data, dataset.compiledAt, outDir);
   writeNationalStatistics(dataset, outDir);
   await writeProbes(dataset, outDir);
   writeSiteFile(outDir, DATAPACKAGE_PATH, `${JSON.stringify(dataPackage(dataset, registryHeader), null, 2)}\n`);
@@ -77,22 +79,25 @@ function writeRegistry(dataset: Dataset, outDir: string): string[] {
   return table.header;
 }
 
-/** A share as a 4-digit decimal (`0.7500`), empty when no probe succeeded: spreadsheets must not read "no data" as 0. */
-function formatDecimalShare(share: number | null): string {
-  return share === null ? '' : share.toFixed(4);
-}
-
-/** The cells of one month's statistics, by column. */
-function statisticsCells(statistics: MonthStatistics): Record<(typeof STATISTICS_COLUMNS)[number], string> {
+/**
+ * The cells of one month's statistics, by column. Shares are 4-digit
+ * decimals rounded half-up on the exact counts (`formatDecimalShare`, the
+ * rule of every share the site prints), empty when no probe succeeded.
+ */
+function statisticsCells(statistics: MonthStatistics, compiledAt: number | null): Record<(typeof STATISTICS_COLUMNS)[number], string> {
+  const covered = monthCoverage(statistics, compiledAt);
   const cells = {
     month: statistics.month ?? '',
     successful: String(statistics.successful),
     failed: String(statistics.failed),
-    opening_rate: formatDecimalShare(openingRate(statistics)),
+    opening_rate: formatDecimalShare(statistics.successful - statistics.counts.noir, statistics.successful),
+    share_within_month: formatDecimalShare(withinMonthCount(statistics), statistics.successful),
+    hours: String(covered.hours),
+    probed_hours: String(covered.probedHours),
   } as Record<(typeof STATISTICS_COLUMNS)[number], string>;
   for (const colour of COLOURS) {
     cells[colour] = String(statistics.counts[colour]);
-    cells[`share_${colour}`] = formatDecimalShare(colourShare(statistics, colour));
+    cells[`share_${colour}`] = formatDecimalShare(statistics.counts[colour], statistics.successful);
   }
   return cells;
 }
@@ -109,9 +114,9 @@ function procedureCells(procedure: Procedure) {
 }
 
 /** One procedure's months, oldest first (the order of the data); header only when it has none. */
-function writeProcedureStatistics({ procedure, months }: ProcedureData, outDir: string): void {
+function writeProcedureStatistics({ procedure, months }: ProcedureData, compiledAt: number | null, outDir: string): void {
   const rows = months.map((statistics) => {
-    const cells = statisticsCells(statistics);
+    const cells = statisticsCells(statistics, compiledAt);
     return STATISTICS_COLUMNS.map((column) => cells[column]);
   });
   writeSiteFile(outDir, procedureStatisticsPath(procedure), publishedCsv([STATISTICS_COLUMNS, ...rows]));
@@ -121,7 +126,7 @@ function writeProcedureStatistics({ procedure, months }: ProcedureData, outDir: 
 function writeNationalStatistics(dataset: Dataset, outDir: string): void {
   const rows = dataset.procedures.flatMap(({ procedure, months }) =>
     months.map((statistics) => {
-      const cells = { ...procedureCells(procedure), ...statisticsCells(statistics) };
+      const cells = { ...procedureCells(procedure), ...statisticsCells(statistics, dataset.compiledAt) };
       return NATIONAL_STATISTICS_COLUMNS.map((column) => cells[column]);
     }),
   );

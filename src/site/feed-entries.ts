@@ -6,7 +6,7 @@
 import { COLOURS, COLOUR_STYLES } from '../lib/colour.ts';
 import type { FeedEvent } from '../lib/feed-events.ts';
 import { formatCount, formatLongDay, formatMonth, formatShare } from '../lib/format.ts';
-import { colourShare, openingRate, type MonthStatistics } from '../lib/month-statistics.ts';
+import { withinMonthCount, type MonthStatistics } from '../lib/month-statistics.ts';
 import { isOutcome, OUTCOME_LABELS } from '../lib/outcome.ts';
 import { escapeXml } from './atom.ts';
 
@@ -31,18 +31,17 @@ const paragraph = (text: string) => `<p>${escapeXml(text)}</p>`;
 /** The statistics of a closed month (one procedure, or the sum of several). */
 export function monthClosedText(month: string, statistics: MonthStatistics, scope = ''): EntryText {
   const name = capitalised(formatMonth(month));
-  const noir = colourShare(statistics, 'noir');
   const title =
     statistics.successful === 0
       ? `${name} clos\u00a0: aucun sondage réussi${scope}`
-      : `${name} clos\u00a0: aucune date lors de ${formatShare(noir)} des sondages réussis${scope}`;
+      : `${name} clos\u00a0: aucune date lors de ${formatShare(statistics.counts.noir, statistics.successful)} des sondages réussis${scope}`;
   const summary =
     statistics.successful === 0
       ? `${name}\u00a0: aucun sondage réussi, ${probes(statistics.failed, 'échoué')} (le robot n’a pas pu savoir si des dates étaient proposées).`
-      : `${name}\u00a0: ${probes(statistics.successful, 'réussi')}, aucune date lors de ${formatShare(noir)} d’entre eux, taux d’ouverture ${formatShare(openingRate(statistics))}\u202f; ${probes(statistics.failed, 'échoué')}, comptés à part.`;
+      : `${name}\u00a0: ${probes(statistics.successful, 'réussi')}, aucune date lors de ${formatShare(statistics.counts.noir, statistics.successful)} d’entre eux, une date à moins d’un mois lors de ${formatShare(withinMonthCount(statistics), statistics.successful)}\u202f; ${probes(statistics.failed, 'échoué')}, comptés à part.`;
   const rows = COLOURS.map(
     (colour) =>
-      `<li>${escapeXml(`${COLOUR_STYLES[colour].label}\u00a0: ${formatShare(colourShare(statistics, colour))} (${formatCount(statistics.counts[colour])})`)}</li>`,
+      `<li>${escapeXml(`${COLOUR_STYLES[colour].label}\u00a0: ${formatShare(statistics.counts[colour], statistics.successful)} (${formatCount(statistics.counts[colour])})`)}</li>`,
   );
   const html = [
     paragraph(summary),

@@ -5,8 +5,7 @@
  * render them, and so that the map, the tables and the headline agree.
  */
 import type { ProcedureData } from '../lib/dataset.ts';
-import { headlineFigure, type HeadlineFigure } from '../lib/headline.ts';
-import { colourShare, openingRate, sumStatistics } from '../lib/month-statistics.ts';
+import { headlineFigure, headlinePeriod, pooledFigure, type HeadlineFigure } from '../lib/headline.ts';
 
 /** A row of a procedure table: the procedure and its headline figure. */
 export interface ProcedureRow {
@@ -26,9 +25,7 @@ export function procedureRows(procedures: readonly ProcedureData[], compiledAt: 
  * procedure's figure.
  */
 export function combinedFigure(rows: readonly ProcedureRow[], compiledAt: number | null): HeadlineFigure {
-  const statistics = sumStatistics(rows.map(({ figure }) => figure.statistics));
-  const { period } = headlineFigure([], compiledAt);
-  return { period, statistics, openingRate: openingRate(statistics), noirShare: colourShare(statistics, 'noir') };
+  return pooledFigure(rows.map(({ figure }) => figure), headlinePeriod(compiledAt));
 }
 
 /** Rows grouped by a key, groups and rows in their first-seen order. */

@@ -11,6 +11,7 @@
  * same table. It therefore takes plain CSV rows and imports nothing but
  * browser-safe modules: no zod, no Node.
  */
+import { frenchDetail } from '../lib/failure-words.ts';
 import { formatDay } from '../lib/format.ts';
 import { OUTCOME_LABELS, type Outcome } from '../lib/outcome.ts';
 import type { Probe } from '../lib/probe.ts';
@@ -57,12 +58,16 @@ function resultCells(row: RawProbeRow): string {
   }
   // The most common row by far: kept to the bone (the empty second cell is implied).
   if (row.outcome === 'none') return '<td>Aucune date';
-  const detail = row.detail ? ` (${escapeHtml(row.detail)})` : '';
+  // The robot's detail is English in the data; the page and the printout read it in French.
+  const detail = row.detail ? ` (${escapeHtml(frenchDetail(row.detail))})` : '';
   return `<td colspan=2 class=f>${escapeHtml(outcomeLabel(row.outcome))}${detail}`;
 }
 
-/** `HH:MM` on the Paris clock, read off `probed_at`. */
-const clockReading = (row: RawProbeRow) => row.probed_at.slice(11, 16);
+/**
+ * `HH:MM:SS` on the Paris clock, read off `probed_at`: to the second, as the
+ * 2018 kit printed it, so a reader can match the row with the archived page.
+ */
+const clockReading = (row: RawProbeRow) => row.probed_at.slice(11, 19);
 
 /**
  * The probe's time on the Paris clock; on the night the clocks go back the
@@ -77,7 +82,10 @@ function clockLabel(row: RawProbeRow, dayClockTimes: readonly string[]): string 
 /**
  * One `tbody` per day, the date written once, in the day's first row, as in
  * La Cimade's printouts; probes in time order within a day. `data-day` lets
- * the range filter hide whole days.
+ * the range filter hide whole days. The day also rides on the `tbody` as a
+ * CSS string (`--d`), so that print can write it in the empty date cell of
+ * every other row: whichever row starts a sheet then carries its date, at the
+ * cost of ~20 bytes a day rather than a date in each of ~740 rows.
  */
 export function rawMonthRows(rows: readonly RawProbeRow[]): string {
   const days = new Map<string, { row: RawProbeRow; instant: number }[]>();
@@ -90,7 +98,7 @@ export function rawMonthRows(rows: readonly RawProbeRow[]): string {
   const parts: string[] = [];
   for (const [day, dayRows] of [...days].sort(([a], [b]) => a.localeCompare(b))) {
     const sorted = dayRows.sort((a, b) => a.instant - b.instant).map(({ row }) => row);
-    parts.push(`<tbody data-day=${day}>`);
+    parts.push(`<tbody data-day=${day} style="--d:'${formatDay(day)}'">`);
     const clockTimes = sorted.map(clockReading);
     sorted.forEach((row, index) => {
       // No rowspan: browsers will not break a printed page inside a spanned cell.

@@ -4,7 +4,8 @@
  * component only lays the tiles out (`components/TileMap.astro`).
  */
 import { DEPARTMENTS, department, type Department } from '../lib/departments.ts';
-import { formatShare } from '../lib/format.ts';
+import { formatShare, roundedShare } from '../lib/format.ts';
+import { withinMonthCount, type MonthStatistics } from '../lib/month-statistics.ts';
 import { departmentPath, withBase } from './paths.ts';
 import { METROPOLE_TILES, OVERSEAS_STRIP } from './tile-positions.ts';
 
@@ -25,12 +26,13 @@ export const OPENING_CLASSES: readonly OpeningClass[] = [
 ];
 
 /**
- * The class of a rate, taken on the rate rounded as it is printed (to 0.1 %),
- * so that a tile never shows a colour that disagrees with its written figure:
+ * The class of a department's share of dates within one month, taken on the
+ * share rounded as it is printed (to 0.1 %, half-up on the exact counts), so
+ * that a tile never shows a colour that disagrees with its written figure:
  * 19,96 % prints « 20 % » and is coloured as 20 %.
  */
-export function openingClass(rate: number): OpeningClass {
-  const permille = Math.round(rate * 1000);
+export function openingClass(statistics: MonthStatistics): OpeningClass {
+  const permille = roundedShare(withinMonthCount(statistics), statistics.successful, 1000);
   return OPENING_CLASSES[Math.max(0, Math.min(OPENING_CLASSES.length - 1, Math.floor(permille / 200)))]!;
 }
 
@@ -51,22 +53,23 @@ export interface Tile {
   place: Department;
   /** The department page, when the department has procedures. */
   href: string | null;
-  /** The accessible name, e.g. « 93 – Seine-Saint-Denis : taux d’ouverture 12,3 % »: it starts with the code shown, for speech control. */
+  /** The accessible name, e.g. « 93 – Seine-Saint-Denis : date à moins d’un mois 12,3 % »: it starts with the code shown, for speech control. */
   name: string;
   look: TileLook;
 }
 
 /**
- * What a department's tile says and looks like, from the opening rates of
- * the departments that have procedures (null: none of their probes succeeded).
+ * What a department's tile says and looks like, from the pooled statistics
+ * over the headline period of the departments that have procedures.
  */
-export function departmentTile(place: Department, openingRates: ReadonlyMap<string, number | null>): Tile {
+export function departmentTile(place: Department, departments: ReadonlyMap<string, MonthStatistics>): Tile {
   const title = `${place.code} – ${place.name}`;
-  if (!openingRates.has(place.code)) return { place, href: null, name: `${title}\u00a0: pas de démarche suivie`, look: { kind: 'untracked' } };
+  const statistics = departments.get(place.code);
+  if (!statistics) return { place, href: null, name: `${title}\u00a0: pas de démarche suivie`, look: { kind: 'untracked' } };
   const href = withBase(departmentPath(place.code));
-  const rate = openingRates.get(place.code) ?? null;
-  if (rate === null) return { place, href, name: `${title}\u00a0: pas encore de données`, look: { kind: 'no-data' } };
-  return { place, href, name: `${title}\u00a0: taux d’ouverture ${formatShare(rate)}`, look: { kind: 'rate', openingClass: openingClass(rate) } };
+  if (statistics.successful === 0) return { place, href, name: `${title}\u00a0: aucun sondage réussi sur la période`, look: { kind: 'no-data' } };
+  const share = formatShare(withinMonthCount(statistics), statistics.successful);
+  return { place, href, name: `${title}\u00a0: date à moins d’un mois ${share}`, look: { kind: 'rate', openingClass: openingClass(statistics) } };
 }
 
 /** A group of tiles with its heading; metropolitan tiles carry their grid cell. */
@@ -77,7 +80,7 @@ export interface TileGroup {
 }
 
 /** The metropolitan grid and the overseas strip: one list each, in code order for screen readers. */
-export function tileGroups(openingRates: ReadonlyMap<string, number | null>): TileGroup[] {
+export function tileGroups(openingRates: ReadonlyMap<string, MonthStatistics>): TileGroup[] {
   return [
     {
       id: 'carte-metropole',

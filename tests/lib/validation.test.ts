@@ -185,9 +185,17 @@ describe('loading a data directory', () => {
     };
     const dataset = loadDataset(dataDirectory(files));
     expect(dataset.procedures[0]!.months).toEqual([
-      { month: '2018-03', successful: 1, failed: 1, counts: { vert: 0, jaune: 0, orange: 0, rouge: 0, noir: 1 } },
-      { month: '2018-04', successful: 1, failed: 0, counts: { vert: 1, jaune: 0, orange: 0, rouge: 0, noir: 0 } },
+      {
+        month: '2018-03', successful: 1, failed: 1, counts: { vert: 0, jaune: 0, orange: 0, rouge: 0, noir: 1 }, failures: { timeout: 1 },
+        firstProbe: Date.parse('2018-03-01T10:00:00+01:00'), lastProbe: Date.parse('2018-03-01T11:00:00+01:00'), probedHours: 2,
+      },
+      {
+        month: '2018-04', successful: 1, failed: 0, counts: { vert: 1, jaune: 0, orange: 0, rouge: 0, noir: 0 }, failures: {},
+        firstProbe: Date.parse('2018-04-02T10:00:00+02:00'), lastProbe: Date.parse('2018-04-02T10:00:00+02:00'), probedHours: 1,
+      },
     ]);
+    // The latest probe is kept whole: the pages open with what it found.
+    expect(dataset.procedures[0]!.latest).toMatchObject({ outcome: 'slots', firstDate: '2018-04-03', colour: 'vert' });
     expect(dataset.compiledAt).toBe(Date.parse('2018-04-02T08:00:00Z'));
     expect(loadDataset(dataDirectory(files)).version).toBe(dataset.version);
     const changed = { ...files, 'probes/93/titre-sejour/2018-04.csv': `${PROBE_HEADER}\n2018-04-02T10:00:00+02:00,none,,,\n` };

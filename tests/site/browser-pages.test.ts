@@ -30,13 +30,25 @@ async function openJune2015(open: (sitePath: string) => Promise<Page>, hash = ''
   return page;
 }
 
+/** A printed sheet's text without what the page margins repeat (edition line, source line, page number). */
+function ownContent(text: string): string {
+  return text
+    .replace(/Guichets fermés · données compilées le [^·]*· version des données [0-9a-f]{12}/g, '')
+    .replace(/https:\/\/guichets\.example\/\S*( · [^·]*?)*?(?= page \d+ \/)/g, '')
+    .replace(/page \d+ \/ \d+/g, '')
+    .replace(/Source : https:\/\/\S+/g, '')
+    .trim();
+}
+
 describeInBrowser('site pages in Chromium', (site) => {
   test('the synthesis chart is drawn with the shares of the month table', async () => {
     const page = await site.open(PROCEDURE);
     const drawn = await page.locator('[data-synthesis-chart]').getAttribute('data-drawn', { timeout: 10_000 });
     const series = JSON.parse(drawn ?? '[]') as { label: string; data: (number | null)[] }[];
     // Months oldest first: June 2015 (1 of each colour in 5), January (2 noir of 4), February (2 orange of 3), March (711 noir of 712).
-    expect(series.map((entry) => entry.label)).toEqual(['Vert', 'Jaune', 'Orange', 'Rouge', 'Noir']);
+    // The five colours, then failed probes among those attempted: 2 of 7, 1 of 5, 0 of 3, 31 of 743.
+    expect(series.map((entry) => entry.label)).toEqual(['Vert', 'Jaune', 'Orange', 'Rouge', 'Noir', 'Sondages échoués (part des sondages tentés)']);
+    expect(series[5]!.data.map((share) => Number(share?.toFixed(2)))).toEqual([28.57, 20, 0, 4.17]);
     expect(series.find((entry) => entry.label === 'Noir')!.data.map((share) => Number(share?.toFixed(2)))).toEqual([20, 50, 0, 99.86]);
     expect(series.find((entry) => entry.label === 'Orange')!.data.map((share) => Number(share?.toFixed(2)))).toEqual([20, 0, 66.67, 0]);
     expect(await page.locator('canvas[role="img"]').getAttribute('aria-label')).toContain('de juin 2015 à mars 2018');
@@ -64,7 +76,7 @@ describeInBrowser('site pages in Chromium', (site) => {
     const expected = prerenderedJune2015();
     expect(expected).toHaveLength(7);
     expect(await rawRows(page)).toEqual(expected);
-    expect(expected[5]![2]).toBe('Échec : erreur du serveur (HTTP 503 : <maintenance>, « revenez » & réessayez)');
+    expect(expected[5]![2]).toBe('Échec : erreur du serveur (réponse HTTP 503 : <maintenance>, « revenez » & réessayez)');
     expect(await page.locator('tbody[data-day]').evaluateAll((days) => days.map((day) => (day as HTMLElement).dataset.day))).toEqual(['2015-06-01', '2015-06-02', '2015-06-03']);
     expect(await page.locator('[data-raw-month-status]').textContent()).toBe('');
     expect(await page.locator('table.raw-table').getAttribute('aria-busy')).toBeNull();
@@ -94,15 +106,16 @@ describeInBrowser('site pages in Chromium', (site) => {
     const printed = pdfPages(await page.pdf({ format: 'A4' }));
     printed.forEach((text, index) => {
       expect(text, `page ${index + 1}`).toContain(`https://guichets.example${JUNE_2015}`);
-      expect(text, `page ${index + 1}`).toContain('période du 1/06/2015 au 30/06/2015');
+      // The period the probes cover, not the calendar month.
+      expect(text, `page ${index + 1}`).toContain('période du 01/06/2015 9 h 20 au 03/06/2015 9 h 20 · mois : 7 h sondées sur 720');
       expect(text, `page ${index + 1}`).toContain('données compilées le 31 mars 2018');
       expect(text, `page ${index + 1}`).toContain(`page ${index + 1} / ${printed.length}`);
     });
     const text = printed.join('\n');
-    expect(text).toContain('01/06/2015 09:20 Aucune date');
+    expect(text).toContain('01/06/2015 09:20:25 Aucune date');
     expect(text).toContain('20/06/2015 aucune autre date');
     // pdftotext may read a wrapped cell's last line after the next column: the detail is checked in parts.
-    expect(text).toContain('Échec : erreur du serveur (HTTP 503 : <maintenance>, « revenez » &');
+    expect(text).toContain('Échec : erreur du serveur (réponse HTTP 503 : <maintenance>, « revenez »');
     expect(text).toContain('Non sondé : captcha exigé');
     expect(text).not.toContain('JavaScript');
   });
@@ -145,12 +158,20 @@ describeInBrowser('site pages in Chromium', (site) => {
     expect(printed.length).toBeLessThanOrEqual(20);
     printed.forEach((text, index) => {
       expect(text, `page ${index + 1}`).toContain(`https://guichets.example${MARCH}`);
-      expect(text, `page ${index + 1}`).toContain('période du 1/03/2018 au 31/03/2018');
+      expect(text, `page ${index + 1}`).toContain('période du 01/03/2018 0 h 20 au 31/03/2018 23 h 20 · mois : 743 h sondées sur 743 (mois en cours)');
       expect(text, `page ${index + 1}`).toContain('données compilées le 31 mars 2018');
       expect(text, `page ${index + 1}`).toContain(`page ${index + 1} / ${printed.length}`);
     });
-    expect(printed[0]).toContain('a réalisé un sondage par heure pour la période du 1/03/2018 au 31/03/2018');
-    expect(printed.join('\n')).toContain('Échec : erreur du serveur (HTTP 500)');
+    // March is the month still running: no « un sondage par heure » for the whole month, the probes' own period instead.
+    expect(printed[0]).toContain('a réalisé 743 sondages pour la période du 1er mars 2018 à 0 h 20 au 31 mars 2018 à 23 h 20 (heure de Paris)');
+    expect(printed[0]).toContain('Le mois est en cours : chacune des 743 heures écoulées du mois a au moins un sondage.');
+    expect(printed.join('\n')).toContain('Échec : erreur du serveur (réponse HTTP 500)');
+    // Every sheet's first row carries its date, even when a day runs over a sheet break.
+    const sheetsWithRows = printed.filter((text) => /\d\d:20:25/.test(text));
+    expect(sheetsWithRows.length).toBeGreaterThan(5);
+    for (const text of sheetsWithRows) expect(/(\d\d\/03\/2018)? ?\d\d:20:25/.exec(text)?.[1], text.slice(0, 300)).toMatch(/^\d\d\/03\/2018$/);
+    // No sheet holds only the margins (or a lone « Source » line): each has content of its own.
+    printed.forEach((text, index) => expect(ownContent(text).length, `page ${index + 1}`).toBeGreaterThan(120));
   });
 
   test('a printed procedure page shows the chart, the table and the source on every page', async () => {
@@ -163,14 +184,17 @@ describeInBrowser('site pages in Chromium', (site) => {
     expect(printed.length).toBeLessThanOrEqual(4);
     for (const text of printed) expect(text).toContain(`https://guichets.example${PROCEDURE}`);
     expect(printed.join('\n')).toContain('Totaux');
+    printed.forEach((text, index) => expect(ownContent(text).length, `page ${index + 1}`).toBeGreaterThan(120));
+    // The page opens with what the latest probe found.
+    expect(printed[0]).toContain('Dernier sondage, le 31 mars 2018 à 23 h 20 : aucune date.');
   });
 
   test('the home table sorts by a column and filters by text', async () => {
     const page = await site.open('/');
     const table = page.locator('.procedure-table table');
     const procedures = () => table.locator('tbody tr:visible th[scope="row"]').allTextContents();
-    await table.getByRole('button', { name: /Taux d’ouverture/ }).click();
-    const header = table.locator('th', { has: page.getByRole('button', { name: /Taux d’ouverture/ }) });
+    await table.getByRole('button', { name: /Date à moins d’un mois/ }).click();
+    const header = table.locator('th', { has: page.getByRole('button', { name: /Date à moins d’un mois/ }) });
     expect(await header.getAttribute('aria-sort')).toMatch(/ascending|descending/);
     expect((await procedures())[0]).toBe("Demande d'admission exceptionnelle au séjour");
     await page.getByLabel('Filtrer les démarches').fill('corse');

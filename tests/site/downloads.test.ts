@@ -97,25 +97,25 @@ describe('the downloads of the fixture site', () => {
 
   test('a procedure’s statistics give the fixture’s counts and shares, oldest month first', () => {
     const { header, rows } = tableOf('/donnees/statistiques/93/titre-sejour-bobigny.csv');
-    expect(header).toEqual(['month', 'successful', 'vert', 'jaune', 'orange', 'rouge', 'noir', 'failed', 'share_vert', 'share_jaune', 'share_orange', 'share_rouge', 'share_noir', 'opening_rate']);
+    expect(header).toEqual(['month', 'successful', 'vert', 'jaune', 'orange', 'rouge', 'noir', 'failed', 'share_vert', 'share_jaune', 'share_orange', 'share_rouge', 'share_noir', 'opening_rate', 'share_within_month', 'hours', 'probed_hours']);
     expect(rows.map((row) => row.month)).toEqual(['2015-06', '2018-01', '2018-02', '2018-03']);
     // June 2015: one probe of each colour, 2 failures.
-    expect(Object.values(rows[0]!)).toEqual(['2015-06', '5', '1', '1', '1', '1', '1', '2', '0.2000', '0.2000', '0.2000', '0.2000', '0.2000', '0.8000']);
+    expect(Object.values(rows[0]!)).toEqual(['2015-06', '5', '1', '1', '1', '1', '1', '2', '0.2000', '0.2000', '0.2000', '0.2000', '0.2000', '0.8000', '0.4000', '720', '7']);
     // January: 4 successful (2 noir, 1 vert, 1 rouge) and 1 failure.
-    expect(Object.values(rows[1]!)).toEqual(['2018-01', '4', '1', '0', '0', '1', '2', '1', '0.2500', '0.0000', '0.0000', '0.2500', '0.5000', '0.5000']);
+    expect(Object.values(rows[1]!)).toEqual(['2018-01', '4', '1', '0', '0', '1', '2', '1', '0.2500', '0.0000', '0.0000', '0.2500', '0.5000', '0.5000', '0.2500', '744', '5']);
     // February: 1 jaune, 2 orange.
-    expect(Object.values(rows[2]!)).toEqual(['2018-02', '3', '0', '1', '2', '0', '0', '0', '0.0000', '0.3333', '0.6667', '0.0000', '0.0000', '1.0000']);
-    // March: 712 successful, one vert, 31 failures.
-    expect(rows[3]).toMatchObject({ month: '2018-03', successful: '712', vert: '1', noir: '711', failed: '31', share_vert: '0.0014', opening_rate: '0.0014' });
+    expect(Object.values(rows[2]!)).toEqual(['2018-02', '3', '0', '1', '2', '0', '0', '0', '0.0000', '0.3333', '0.6667', '0.0000', '0.0000', '1.0000', '0.3333', '672', '3']);
+    // March, the month still running: 712 successful, one vert, 31 failures, every one of its 743 hours probed.
+    expect(rows[3]).toMatchObject({ month: '2018-03', successful: '712', vert: '1', noir: '711', failed: '31', share_vert: '0.0014', opening_rate: '0.0014', share_within_month: '0.0014', hours: '743', probed_hours: '743' });
   });
 
   test('a month with no successful probe has empty shares, not zeros', () => {
     const { rows } = tableOf('/donnees/statistiques/95/sarcelles-5260.csv');
-    expect(rows).toEqual([{ month: '2018-03', successful: '0', vert: '0', jaune: '0', orange: '0', rouge: '0', noir: '0', failed: '2', share_vert: '', share_jaune: '', share_orange: '', share_rouge: '', share_noir: '', opening_rate: '' }]);
+    expect(rows).toEqual([{ month: '2018-03', successful: '0', vert: '0', jaune: '0', orange: '0', rouge: '0', noir: '0', failed: '2', share_vert: '', share_jaune: '', share_orange: '', share_rouge: '', share_noir: '', opening_rate: '', share_within_month: '', hours: '743', probed_hours: '2' }]);
   });
 
   test('a procedure without probes gets a header-only statistics file', () => {
-    expect(textOf('/donnees/statistiques/975/spm-sejour.csv')).toBe('month,successful,vert,jaune,orange,rouge,noir,failed,share_vert,share_jaune,share_orange,share_rouge,share_noir,opening_rate\n');
+    expect(textOf('/donnees/statistiques/975/spm-sejour.csv')).toBe('month,successful,vert,jaune,orange,rouge,noir,failed,share_vert,share_jaune,share_orange,share_rouge,share_noir,opening_rate,share_within_month,hours,probed_hours\n');
   });
 
   test('the national statistics have one row per procedure-month, with the procedure named', () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Colour } from '../../src/lib/colour.ts';
 import type { ProcedureData } from '../../src/lib/dataset.ts';
 import { department, DEPARTMENTS } from '../../src/lib/departments.ts';
-import { monthStatistics } from '../../src/lib/month-statistics.ts';
+import { monthStatistics, type MonthStatistics } from '../../src/lib/month-statistics.ts';
 import { parseRegistry } from '../../src/lib/registry.ts';
 import {
   combinedFigure,
@@ -27,9 +27,15 @@ function procedure(department: string, prefecture: string, slug: string, months:
   return {
     procedure: parsed!,
     months: Object.entries(months).map(([month, counts]) =>
-      monthStatistics(month, Object.entries(counts).flatMap(([colour, count]) => Array.from({ length: count }, () => ({ colour: colour === 'failed' ? null : (colour as Colour) })))),
+      monthStatistics(
+        month,
+        Object.entries(counts).flatMap(([colour, count]) =>
+          Array.from({ length: count }, (_, hour) => ({ colour: colour === 'failed' ? null : (colour as Colour), outcome: colour === 'failed' ? 'timeout' : 'slots', instant: Date.parse(`${month}-01T00:00:00Z`) + hour * 3_600_000 })),
+        ),
+      ),
     ),
     latestProbe: COMPILED,
+    latest: null,
     monthVersions: {},
   };
 }
@@ -42,10 +48,10 @@ const rows = procedureRows([busy, quiet, outside, failing], COMPILED);
 
 describe('the figures of the home and department pages', () => {
   test('weigh a group by probes, not by procedures', () => {
-    // 20 of 110 successful probes offered a date, not the mean of 10 % and 100 %.
+    // 20 of 110 successful probes offered a date within a month, not the mean of 10 % and 100 %.
     const figure = combinedFigure(rows.slice(0, 2), COMPILED);
     expect(figure.statistics.successful).toBe(110);
-    expect(figure.openingRate).toBeCloseTo(20 / 110);
+    expect(figure.withinMonthShare).toBeCloseTo(20 / 110);
     expect(figure.noirShare).toBeCloseTo(90 / 110);
     expect(figure.period).toEqual(['2017-12', '2018-01', '2018-02']);
   });
@@ -56,8 +62,8 @@ describe('the figures of the home and department pages', () => {
     ['2A', null, 6], // only failures: no share, failures kept
   ])('give department %s its combined figure', (code, rate, failed) => {
     const figure = departmentFigures(rows, COMPILED).get(code)!;
-    if (rate === null) expect(figure.openingRate).toBeNull();
-    else expect(figure.openingRate).toBeCloseTo(rate);
+    if (rate === null) expect(figure.withinMonthShare).toBeNull();
+    else expect(figure.withinMonthShare).toBeCloseTo(rate);
     expect(figure.statistics.failed).toBe(failed);
   });
 
@@ -69,7 +75,7 @@ describe('the figures of the home and department pages', () => {
   test('without data, nothing is computed and no period is claimed', () => {
     const figure = combinedFigure(procedureRows([busy], null), null);
     expect(figure.period).toEqual([]);
-    expect(figure.openingRate).toBeNull();
+    expect(figure.withinMonthShare).toBeNull();
   });
 });
 
@@ -90,26 +96,33 @@ describe('the sort keys of the procedure tables', () => {
 });
 
 describe('the tile map', () => {
-  test.each([
-    [0, 0],
-    [0.1994, 0], // prints 19,9 %
-    [0.1996, 1], // prints 20 %: coloured as 20 %
-    [0.5, 2],
-    [0.7994, 3],
-    [0.7996, 4],
-    [1, 4],
-  ])('puts the rate %s in class %i', (rate, index) => {
-    expect(openingClass(rate)).toBe(OPENING_CLASSES[index]);
+  /** Statistics with `within` of `successful` probes offering a date within a month (vert), the rest noir. */
+  const split = (within: number, successful: number): MonthStatistics => ({
+    ...monthStatistics('2018-01', []),
+    successful,
+    counts: { vert: within, jaune: 0, orange: 0, rouge: 0, noir: successful - within },
   });
 
-  const rates = new Map<string, number | null>([
-    ['93', 0.714],
-    ['95', null],
+  test.each([
+    [0, 10_000, 0],
+    [1994, 10_000, 0], // prints 19,9 %
+    [1996, 10_000, 1], // prints 20 %: coloured as 20 %
+    [1, 2, 2],
+    [7994, 10_000, 3],
+    [7996, 10_000, 4],
+    [5, 5, 4],
+  ])('puts %i within a month of %i in class %i', (within, successful, index) => {
+    expect(openingClass(split(within, successful))).toBe(OPENING_CLASSES[index]);
+  });
+
+  const rates = new Map<string, MonthStatistics>([
+    ['93', split(714, 1000)],
+    ['95', split(0, 0)],
   ]);
 
   test.each([
-    ['93', '/93/', '93 – Seine-Saint-Denis : taux d’ouverture 71,4 %', 'tile', 'background:#bdd7e7;color:#1b1b1b'],
-    ['95', '/95/', "95 – Val-d'Oise : pas encore de données", 'tile no-data', undefined],
+    ['93', '/93/', '93 – Seine-Saint-Denis : date à moins d’un mois 71,4 %', 'tile', 'background:#bdd7e7;color:#1b1b1b'],
+    ['95', '/95/', "95 – Val-d'Oise : aucun sondage réussi sur la période", 'tile no-data', undefined],
     ['23', null, '23 – Creuse : pas de démarche suivie', 'tile untracked', undefined],
   ])('says what the tile of %s shows and where it leads', (code, href, name, className, style) => {
     const tile = departmentTile(department(code), rates);

@@ -56,14 +56,15 @@ describe('the home page built from the fixture data', () => {
 
   // Data compiled 31 March 2018: the headline covers December 2017 to February 2018.
   test.each([
-    // Bobigny: January 4 successful (2 noir) + February 3 (no noir) = 7 successful, 2 noir; March is not complete.
-    ['/93/titre-sejour-bobigny/', 'Seine-Saint-Denis (93)', '71,4 %', '28,6 %', '7', '31 mars 2018 à 23:20'],
-    // Sarcelles: March only, and only failures.
-    ['/95/sarcelles-5260/', "Val-d'Oise (95)", '— pas encore de données', '—', '0', '1 mars 2018 à 10:20'],
-    // Ajaccio: 2 vert in March, outside the period.
-    ['/2A/ajaccio-sejour/', 'Corse-du-Sud (2A)', '— pas encore de données', '—', '0', '6 mars 2018 à 09:20'],
+    // Bobigny: January 4 successful (1 vert, 1 rouge, 2 noir) + February 3 (1 jaune, 2 orange) = 7 successful,
+    // 2 within a month (vert + jaune), 2 noir; March is still running.
+    ['/93/titre-sejour-bobigny/', 'Seine-Saint-Denis (93)', '28,6 %', '28,6 %', '7', '31 mars 2018 à 23 h 20 aucune date'],
+    // Sarcelles: March only, and only failures: what happened, not « pas encore de données ».
+    ['/95/sarcelles-5260/', "Val-d'Oise (95)", '— 2 sondages, tous en échec : accès bloqué (1), site surchargé ou limitant les accès (1)', '—', '0', '1er mars 2018 à 10 h 20 échec (accès bloqué, réponse HTTP 403)'],
+    // Ajaccio: 2 vert in March, the month still running.
+    ['/2A/ajaccio-sejour/', 'Corse-du-Sud (2A)', '— premier mois de sondages en cours : pas encore de mois écoulé', '—', '0', '6 mars 2018 à 9 h 20 première date proposée le 7 mars 2018'],
     // Saint-Pierre-et-Miquelon: no probe at all.
-    ['/975/spm-sejour/', 'Saint-Pierre-et-Miquelon (975)', '— pas encore de données', '—', '0', 'aucun'],
+    ['/975/spm-sejour/', 'Saint-Pierre-et-Miquelon (975)', '— aucun sondage enregistré pour l’instant', '—', '0', 'aucun'],
   ])('shows the headline figures of %s', (href, place, opening, noir, successful, latest) => {
     const [departmentCell, , , openingCell, noirCell, successfulCell, latestCell] = rows.get(href)!;
     expect([departmentCell, openingCell, noirCell, successfulCell, latestCell]).toEqual([place, opening, noir, successful, latest]);
@@ -71,27 +72,29 @@ describe('the home page built from the fixture data', () => {
 
   test('gives every number a sort key, missing figures an empty one', () => {
     const bobigny = $('a[href="/93/titre-sejour-bobigny/"]').closest('tr');
-    expect(bobigny.find('td.opening').attr('data-sort')).toBe(String(5 / 7));
+    expect(bobigny.find('td.within-month').attr('data-sort')).toBe(String(2 / 7));
     expect(bobigny.find('td.successful').attr('data-sort')).toBe('7');
-    expect($('a[href="/975/spm-sejour/"]').closest('tr').find('td.opening').attr('data-sort')).toBe('');
+    expect($('a[href="/975/spm-sejour/"]').closest('tr').find('td.within-month').attr('data-sort')).toBe('');
   });
 
   test('has sortable column headers with scope, a caption and the filter field', () => {
     const headers = $('table[data-procedure-table] thead th').toArray();
     expect(headers.map((header) => text($(header).text()))).toEqual([
-      'Département', 'Préfecture', 'Démarche', 'Taux d’ouverture', 'Part « noir »', 'Sondages réussis (période)', 'Dernier sondage',
+      'Département', 'Préfecture', 'Démarche', 'Date à moins d’un mois', 'Aucune date (« noir »)', 'Sondages réussis (période)', 'Dernier sondage',
     ]);
     expect(headers.every((header) => $(header).attr('scope') === 'col' && $(header).attr('data-sort-type'))).toBe(true);
-    expect(text($('table[data-procedure-table] caption').text())).toContain('sur les trois mois complets de décembre 2017 à février 2018');
+    // The fixture's period was probed in a few hours only: never « mois complets ».
+    expect(text($('table[data-procedure-table] caption').text())).toContain('sur les trois mois de décembre 2017 à février 2018 (sondés en partie, voir chaque démarche)');
     const input = $('[data-procedure-filter] input');
     expect(text($(`label[for="${input.attr('id')}"]`).text())).toBe('Filtrer les démarches');
     expect($('[data-procedure-filter] [aria-live]').length).toBe(1);
   });
 
   test('states the national figure, its period in words and the last update', () => {
-    expect($('.headline p').toArray().map((figure) => text($(figure).text()))).toEqual(['71,4 % taux d’ouverture', '28,6 % part « noir » (aucune date)']);
-    expect(text($('main').text())).toContain('7 sondages réussis sur les trois mois complets de décembre 2017 à février 2018');
-    expect(text($('.compiled-line').text())).toContain('données compilées le 31 mars 2018 à 23:20');
+    expect($('.headline p').toArray().map((figure) => text($(figure).text()))).toEqual(['28,6 % date à moins d’un mois', '28,6 % aucune date (« noir »)']);
+    expect(text($('main').text())).toContain('7 sondages réussis sur les trois mois de décembre 2017 à février 2018');
+    expect($('section[aria-labelledby="ensemble"] .split-legend li').toArray().map((item) => text($(item).text()))).toEqual(['Vert : 14,3 %', 'Jaune : 14,3 %', 'Orange : 28,6 %', 'Rouge : 14,3 %', 'Noir : 28,6 %']);
+    expect(text($('.compiled-line').text())).toContain('données compilées le 31 mars 2018 à 23 h 20');
   });
 
   test('says what the robot does and links to the method', () => {
@@ -105,10 +108,10 @@ describe('the home page built from the fixture data', () => {
   });
 
   test.each([
-    ['93', '/93/', '93 – Seine-Saint-Denis : taux d’ouverture 71,4 %'],
-    ['95', '/95/', "95 – Val-d'Oise : pas encore de données"],
-    ['2A', '/2A/', '2A – Corse-du-Sud : pas encore de données'],
-    ['975', '/975/', '975 – Saint-Pierre-et-Miquelon : pas encore de données'],
+    ['93', '/93/', '93 – Seine-Saint-Denis : date à moins d’un mois 28,6 %'],
+    ['95', '/95/', "95 – Val-d'Oise : aucun sondage réussi sur la période"],
+    ['2A', '/2A/', '2A – Corse-du-Sud : aucun sondage réussi sur la période'],
+    ['975', '/975/', '975 – Saint-Pierre-et-Miquelon : aucun sondage réussi sur la période'],
     ['23', undefined, '23 – Creuse : pas de démarche suivie'],
   ])('gives the tile of %s its link and accessible name', (code, href, name) => {
     const tile = $(`.tile-map [data-department="${code}"]`);
@@ -118,9 +121,11 @@ describe('the home page built from the fixture data', () => {
   });
 
   test('colours a tile by its class of the scale and shows the class in the legend', () => {
-    // 71,4 % falls in the 60 à 80 % class.
-    expect($('.tile-map [data-department="93"]').attr('style')).toContain('background:#bdd7e7');
-    expect(text($('.map-legend').text())).toContain('60 à 80 %');
+    // 28,6 % falls in the 20 à 40 % class.
+    expect($('.tile-map [data-department="93"]').attr('style')).toContain('background:#2171b5');
+    expect(text($('.map-legend').text())).toContain('20 à 40 %');
+    // The legend shows the five-colour split behind the one figure.
+    expect($('.map-legend .split-legend li').toArray().map((item) => text($(item).text()))).toEqual(['Vert : 14,3 %', 'Jaune : 14,3 %', 'Orange : 28,6 %', 'Rouge : 14,3 %', 'Noir : 28,6 %']);
     expect($('.tile-map [data-department="95"]').hasClass('no-data')).toBe(true);
     expect($('.tile-map [data-department="23"]').hasClass('untracked')).toBe(true);
   });
@@ -132,16 +137,16 @@ describe('the department pages built from the fixture data', () => {
     expect(text($('h1').text())).toBe('Seine-Saint-Denis (93)');
     expect($('main h2').toArray().map((heading) => text($(heading).text()))).toEqual(['Préfecture de Bobigny']);
     const [procedure, opening, noir, successful] = tableRows($).get('/93/titre-sejour-bobigny/')!;
-    expect([procedure, opening, noir, successful]).toEqual(["Demande d'admission exceptionnelle au séjour", '71,4 %', '28,6 %', '7']);
-    expect(text($('svg.opening-bar').attr('aria-label'))).toBe('Sur 7 sondages réussis, 5 avec au moins une date et 2 sans aucune date (noir)');
-    expect(text($('.department-figure').text())).toContain('taux d’ouverture de 71,4 %');
+    expect([procedure, opening, noir, successful]).toEqual(["Demande d'admission exceptionnelle au séjour", '28,6 %', '28,6 %', '7']);
+    expect(text($('td svg.colour-bar').attr('aria-label'))).toBe('Sur 7 sondages réussis : vert 1, jaune 1, orange 2, rouge 1, noir 2');
+    expect(text($('.department-figure').text())).toContain('une date à moins d’un mois lors de 28,6 % des 7 sondages réussis, aucune date (« noir ») lors de 28,6 %');
   });
 
   test.each(['95', '2A', '975'])('exist for %s, which has procedures but no figure yet', (code) => {
     const $ = page(code);
     expect($('table[data-procedure-table] tbody tr').length).toBe(1);
-    expect(text($('.empty-state').text())).toContain('pas encore de taux d’ouverture');
-    expect($('svg.opening-bar').length).toBe(0);
+    expect(text($('.empty-state').text())).toContain('il n’y a pas de part à calculer');
+    expect($('svg.colour-bar').length).toBe(0);
   });
 
   test('do not exist for departments without procedures', () => {

@@ -13,30 +13,33 @@ describe('the procedure page built from the fixture data', () => {
     .map((row) => $(row).find('th, td').toArray().map((cell) => $(cell).text().replace(/\s+/g, ' ').trim()));
 
   test('lists months newest first, labelled in French', () => {
-    expect(rows.map((row) => row[0])).toEqual(['mars 2018', 'février 2018', 'janvier 2018', 'juin 2015']);
+    // The month still running and the months with hours never probed say so.
+    expect(rows.map((row) => row[0])).toEqual(['mars 2018 (mois en cours)', 'février 2018 (sondé en partie)', 'janvier 2018 (sondé en partie)', 'juin 2015 (sondé en partie)']);
   });
 
   test('shows successful probes, colour shares with counts and failures apart', () => {
     // January: 4 successful probes (2 noir, 1 vert, 1 rouge) and 1 timeout.
-    expect(rows[2]).toEqual(['janvier 2018', '4', '25 % (1)', '0 % (0)', '0 % (0)', '25 % (1)', '50 % (2)', '1']);
+    // Then coverage: probes attempted, hours of the month, hours without any probe.
+    expect(rows[2]).toEqual(['janvier 2018 (sondé en partie)', '4', '25 % (1)', '0 % (0)', '0 % (0)', '25 % (1)', '50 % (2)', '1', '5', '744', '739']);
     // February: 1 jaune, 2 orange.
-    expect(rows[1]).toEqual(['février 2018', '3', '0 % (0)', '33,3 % (1)', '66,7 % (2)', '0 % (0)', '0 % (0)', '0']);
-    // March: 743 hourly probes (the 25th has 23 hours), 31 failures at 03:20, one vert.
-    expect(rows[0]).toEqual(['mars 2018', '712', '0,1 % (1)', '0 % (0)', '0 % (0)', '0 % (0)', '99,9 % (711)', '31']);
+    expect(rows[1]).toEqual(['février 2018 (sondé en partie)', '3', '0 % (0)', '33,3 % (1)', '66,7 % (2)', '0 % (0)', '0 % (0)', '0', '3', '672', '669']);
+    // March: 743 hourly probes (the 25th has 23 hours), 31 failures at 03:20, one vert; every hour so far probed.
+    expect(rows[0]).toEqual(['mars 2018 (mois en cours)', '712', '0,1 % (1)', '0 % (0)', '0 % (0)', '0 % (0)', '99,9 % (711)', '31', '743', '743 écoulées', '0']);
     // June 2015, far older: one probe of each colour and 2 failures.
-    expect(rows[3]).toEqual(['juin 2015', '5', '20 % (1)', '20 % (1)', '20 % (1)', '20 % (1)', '20 % (1)', '2']);
+    expect(rows[3]).toEqual(['juin 2015 (sondé en partie)', '5', '20 % (1)', '20 % (1)', '20 % (1)', '20 % (1)', '20 % (1)', '2', '7', '720', '713']);
   });
 
   test('ends with a totals row', () => {
     const totals = $('table.month-table tfoot tr th, table.month-table tfoot tr td').toArray().map((cell) => $(cell).text().replace(/\s+/g, ' ').trim());
     // 4 + 3 + 712 + 5 = 724 successful: 3 vert, 2 jaune, 3 orange, 2 rouge, 714 noir; 1 + 0 + 31 + 2 = 34 failures.
-    expect(totals).toEqual(['Totaux', '724', '0,4 % (3)', '0,3 % (2)', '0,4 % (3)', '0,3 % (2)', '98,6 % (714)', '34']);
+    // The totals row says what it sums.
+    expect(totals).toEqual(['Totaux des 4 mois du tableau, mois en cours compris', '724', '0,4 % (3)', '0,3 % (2)', '0,4 % (3)', '0,3 % (2)', '98,6 % (714)', '34', '758', '2 879', '2 121']);
   });
 
   test('gives the legend with the exact definitions and the compile date taken from the data', () => {
     expect($('.legend').text()).toContain('au moins deux dates proposées dans le mois qui suit le sondage');
     expect($('.legend').text()).toContain('première date proposée plus de deux mois après le sondage');
-    expect($('.compiled-line').text()).toBe('Données compilées le 31 mars 2018 à 23:20.');
+    expect($('.compiled-line').text().replace(/\s+/g, ' ')).toBe('Données du site compilées le 31 mars 2018 à 23 h 20.');
   });
 
   test('links each month to its raw data', () => {

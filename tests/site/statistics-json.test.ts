@@ -42,7 +42,7 @@ describe('statistiques.json beside each procedure page', () => {
         );
       expect(cells).toEqual([
         formatCount(month.successful),
-        ...COLOURS.map((colour) => `${formatShare(month.shares[colour])} (${formatCount(month.counts[colour])})`),
+        ...COLOURS.map((colour) => `${formatShare(month.counts[colour], month.successful)} (${formatCount(month.counts[colour])})`),
         formatCount(month.failed),
       ]);
     }

@@ -61,8 +61,10 @@ describeInBrowser('the toolkit in Chromium', (site) => {
     expect(letter).toContain('Bobigny, le 3 avril 2018');
     expect(letter).toContain('Objet : Demande de rendez-vous pour le dépôt d’une demande de titre de séjour');
     expect(letter).toContain('le 5 mars 2018 à 9 h 15 : aucune date proposée');
-    expect(letter).toContain('sur les 7 sondages réussis de la période de décembre 2017 à février 2018, aucun rendez-vous n’était proposé dans 28,6 % des cas');
-    expect(letter).toContain(`(source : ${PERMALINK}, données compilées le 31 mars 2018 à 23:20`);
+    expect(letter).toContain(
+      'sur les 7 sondages réussis de la période de décembre 2017 à février 2018 (8 heures sur 2 160 de la période ont au moins un sondage, 2 152 n’en ont aucun), aucun rendez-vous n’était proposé dans 28,6 % des cas',
+    );
+    expect(letter).toContain(`(source : ${PERMALINK}, données compilées le 31 mars 2018 à 23 h 20`);
     expect(letter).toContain('Mon titre de séjour actuel expire le 1er mai 2018.');
     // Nothing typed went anywhere, nothing was stored.
     expect(requests).toEqual([]);
@@ -147,7 +149,7 @@ describeInBrowser('the toolkit in Chromium', (site) => {
 
   test('a procedure without a successful probe in the period: no statistics paragraph, and the page says why', async () => {
     const page = await site.open('/2A/ajaccio-sejour/courrier/');
-    expect(await page.locator('[data-no-statistics]').textContent()).toContain('Aucun sondage réussi sur les trois derniers mois complets (de décembre 2017 à février 2018)');
+    expect(await page.locator('[data-no-statistics]').textContent()).toContain('Aucun sondage réussi sur les trois derniers mois écoulés (de décembre 2017 à février 2018)');
     expect(await page.locator('[data-letter]').innerText()).not.toContain('relevés publics');
     expect(await page.locator('input[name=includeStatistics]').count()).toBe(0);
   });
@@ -160,11 +162,11 @@ describeInBrowser('the toolkit in Chromium', (site) => {
       elements.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim())),
     );
     expect(rows).toEqual([
-      ['février 2018', '3', '0 % (0)', '33,3 % (1)', '66,7 % (2)', '0 % (0)', '0 % (0)', '0'],
-      ['janvier 2018', '4', '25 % (1)', '0 % (0)', '0 % (0)', '25 % (1)', '50 % (2)', '1'],
+      ['février 2018 (sondé en partie)', '3', '0 % (0)', '33,3 % (1)', '66,7 % (2)', '0 % (0)', '0 % (0)', '0', '3', '672', '669'],
+      ['janvier 2018 (sondé en partie)', '4', '25 % (1)', '0 % (0)', '0 % (0)', '25 % (1)', '50 % (2)', '1', '5', '744', '739'],
     ]);
     const totals = await page.locator('#annexe-2 tfoot th, #annexe-2 tfoot td').allTextContents();
-    expect(totals.slice(0, 2)).toEqual(['Totaux', '7']);
+    expect(totals.slice(0, 2)).toEqual(['Totaux des 2 mois du tableau', '7']);
     expect(totals[6]?.replace(/\s+/g, ' ')).toBe('28,6 % (2)');
     // Annex 3: February 2018's three probes.
     expect(await page.locator('#annexe-3 table.raw-table tbody tr').count()).toBe(3);
@@ -194,7 +196,7 @@ describeInBrowser('the toolkit in Chromium', (site) => {
 
   test('the evidence pack of a procedure without a complete month says so', async () => {
     const page = await site.open('/95/sarcelles-5260/dossier/');
-    expect(await page.locator('[data-no-complete-month]').textContent()).toContain('Pas encore de mois complet');
+    expect(await page.locator('[data-no-complete-month]').textContent()).toContain('Aucun sondage sur les trois derniers mois écoulés');
     expect(await page.locator('.annex').count()).toBe(0);
   });
 

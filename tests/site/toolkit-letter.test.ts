@@ -19,9 +19,9 @@ import {
 /** Bobigny's fixture months: January 4 successful (2 noir) and 1 failure, February 3 successful, March 712 (711 noir). */
 function bobignyMonths() {
   const january = emptyMonthStatistics('2018-01');
-  Object.assign(january, { successful: 4, failed: 1, counts: { vert: 1, jaune: 0, orange: 0, rouge: 1, noir: 2 } });
+  Object.assign(january, { successful: 4, failed: 1, counts: { vert: 1, jaune: 0, orange: 0, rouge: 1, noir: 2 }, probedHours: 5 });
   const february = emptyMonthStatistics('2018-02');
-  Object.assign(february, { successful: 3, failed: 0, counts: { vert: 0, jaune: 1, orange: 2, rouge: 0, noir: 0 } });
+  Object.assign(february, { successful: 3, failed: 0, counts: { vert: 0, jaune: 1, orange: 2, rouge: 0, noir: 0 }, probedHours: 3 });
   const march = emptyMonthStatistics('2018-03');
   Object.assign(march, { successful: 712, failed: 31, counts: { vert: 1, jaune: 0, orange: 0, rouge: 0, noir: 711 } });
   return [january, february, march];
@@ -70,7 +70,9 @@ describe('the statistics the letter cites', () => {
       noirShare: '28,6\u00a0%',
       period: 'de décembre 2017 à février 2018',
       permalink: PERMALINK,
-      compiled: '31 mars 2018 à 23:20',
+      withinMonthShare: '28,6\u00a0%',
+      coverage: '8\u00a0heures sur 2\u00a0160 de la période ont au moins un sondage, 2\u00a0152 n’en ont aucun',
+      compiled: '31\u00a0mars 2018 à 23\u00a0h\u00a020',
       version: '0123456789ab',
     });
   });
@@ -82,14 +84,15 @@ describe('the statistics the letter cites', () => {
   });
 
   test.each([
-    [7, 1, 'sur les 7 sondages réussis de la période de décembre 2017 à février 2018', '1 autre sondage a échoué'],
+    [7, 1, 'sur les 7 sondages réussis de la période de décembre 2017 à février 2018 (8 heures sur 2 160 de la période ont au moins un sondage, 2 152 n’en ont aucun)', '1 autre sondage a échoué'],
     [1, 0, 'sur le seul sondage réussi de la période', null],
     [1200, 3, 'sur les 1 200 sondages réussis', '3 autres sondages ont échoué'],
   ])('with %i successful and %i failed probes', (successful, failed, probes, failures) => {
     const paragraph = statisticsParagraph(FACTS, { ...statistics!, successful, failed }).replace(/\u00a0/g, ' ');
     expect(paragraph).toContain(probes);
     expect(paragraph).toContain('aucun rendez-vous n’était proposé dans 28,6 % des cas');
-    expect(paragraph).toContain(`(source : ${PERMALINK}, données compilées le 31 mars 2018 à 23:20, version 0123456789ab)`);
+    expect(paragraph).toContain('et une date à moins d’un mois dans 28,6 % des cas');
+    expect(paragraph).toContain(`(source : ${PERMALINK}, données compilées le 31 mars 2018 à 23 h 20, version 0123456789ab)`);
     if (failures) expect(paragraph).toContain(failures);
     else expect(paragraph).not.toContain('échoué');
   });
@@ -151,7 +154,7 @@ describe('the letter', () => {
   });
 
   test('cites the statistics with the permalink, unless left out or unavailable', () => {
-    expect(textOf(filledForm())).toContain('sur les 7 sondages réussis de la période de décembre 2017 à février 2018, aucun rendez-vous n’était proposé dans 28,6 % des cas');
+    expect(textOf(filledForm())).toContain('sur les 7 sondages réussis de la période de décembre 2017 à février 2018 (8 heures sur 2 160 de la période ont au moins un sondage, 2 152 n’en ont aucun), aucun rendez-vous n’était proposé dans 28,6 % des cas');
     expect(textOf(filledForm({ includeStatistics: false }))).not.toContain('Guichets fermés, qui');
     expect(textOf(filledForm(), { ...FACTS, statistics: null })).not.toContain('relevés publics');
   });

@@ -12,6 +12,8 @@
  */
 import { isCalendarDay } from '../../lib/calendar.ts';
 import { agreeWith, formatCount, formatLongDay, formatMonthRange, formatParisDateTime, formatShare } from '../../lib/format.ts';
+import { hoursWords } from '../../lib/period-statement.ts';
+import { withinMonthCount } from '../../lib/month-statistics.ts';
 import type { HeadlineFigure } from '../../lib/headline.ts';
 import { isoWeek } from './attempt-plan.ts';
 
@@ -25,8 +27,15 @@ export interface LetterStatistics {
   failed: number;
   /** The noir share, written the French way: `28,6 %`. */
   noirShare: string;
+  /** The share of probes with a date within one month (vert + jaune): `14,3 %`. */
+  withinMonthShare: string;
   /** The period in words: `de décembre 2017 à février 2018`. */
   period: string;
+  /**
+   * What the robot covered of it, from the probes: « chacune des 2 160
+   * heures de la période a au moins un sondage », « 24 heures sur 2 160 … ».
+   */
+  coverage: string;
   /** Permalink of the procedure page. */
   permalink: string;
   /** `31 mars 2018 à 23:20`. */
@@ -153,8 +162,10 @@ export function letterStatistics(
     successful: headline.statistics.successful,
     noir: headline.statistics.counts.noir,
     failed: headline.statistics.failed,
-    noirShare: formatShare(headline.noirShare),
+    noirShare: formatShare(headline.statistics.counts.noir, headline.statistics.successful),
+    withinMonthShare: formatShare(withinMonthCount(headline.statistics), headline.statistics.successful),
     period: formatMonthRange(headline.period),
+    coverage: hoursWords(headline.coverage, headline.period.length === 1 ? 'du mois' : 'de la période'),
     permalink: source.permalink,
     compiled: formatParisDateTime(source.compiledAt),
     version: source.version,
@@ -206,15 +217,15 @@ export function datedAttempts(attempts: readonly Attempt[]): Attempt[] {
 export function statisticsParagraph(facts: LetterFacts, statistics: LetterStatistics): string {
   const probes =
     statistics.successful === 1
-      ? `sur le seul sondage réussi de la période ${statistics.period}`
-      : `sur les ${formatCount(statistics.successful)} sondages réussis de la période ${statistics.period}`;
+      ? `sur le seul sondage réussi de la période ${statistics.period} (${statistics.coverage})`
+      : `sur les ${formatCount(statistics.successful)} sondages réussis de la période ${statistics.period} (${statistics.coverage})`;
   const failed =
     statistics.failed === 0
       ? ''
       : ` ${formatCount(statistics.failed)} ${agreeWith(statistics.failed, 'autre sondage a échoué (site indisponible ou en erreur) : il n’est pas compté', 'autres sondages ont échoué (site indisponible ou en erreur) : ils ne sont pas comptés')}.`;
   return (
     `D’après les relevés publics du robot Guichets fermés, qui consulte régulièrement la page de réservation de la démarche « ${facts.procedure} » (${facts.prefecture}), ` +
-    `${probes}, aucun rendez-vous n’était proposé dans ${statistics.noirShare} des cas ` +
+    `${probes}, aucun rendez-vous n’était proposé dans ${statistics.noirShare} des cas, et une date à moins d’un mois dans ${statistics.withinMonthShare} des cas ` +
     `(source : ${statistics.permalink}, données compilées le ${statistics.compiled}, version ${statistics.version}).${failed}`
   );
 }
