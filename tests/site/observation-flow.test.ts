@@ -179,7 +179,7 @@ describe.skipIf(skip)('a volunteer observation, from the slot page to the proced
     const day = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
     const figures = section.find('.observation-figures dd').toArray().map((cell) => $(cell).text().replace(/\s+/g, ' '));
     expect(figures).toEqual(['1', '1 (100 %)', `le ${day(seen!.first_date)}`]);
-    expect(text).toMatch(/prochaine mise en ligne annoncée le \d+ \S+ \d{4} à 11:58/);
+    expect(text).toMatch(/prochaine mise en ligne annoncée le \d+ \S+ \d{4} à 11 h 58/);
     expect(section.find(`a[href="${REPOSITORY}/issues/7"]`).text()).toMatch(/issue n°\s7/);
 
     const overview = load(readFileSync(path.join(siteDir, 'index.html'), 'utf8'));
