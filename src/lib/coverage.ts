@@ -22,7 +22,7 @@ export function hoursInMonth(month: string): number {
 
 /** The `YYYY-MM` month of the compile instant on the Paris clock: the month still being probed. */
 export function currentMonth(compiledAt: number | null): string | null {
-  return compiledAt === null ? null : parisClock(new Date(compiledAt)).day.slice(0, 7);
+  return compiledAt === null || !Number.isFinite(compiledAt) ? null : parisClock(new Date(compiledAt)).day.slice(0, 7);
 }
 
 /** What the robot covered of a month or a period. */

@@ -90,7 +90,7 @@ describe('the attempts sentence', () => {
       probe('2021-01-04T09:00:00+01:00', 'slots', '2021-01-20'),
     ];
     expect(sentence(probes)).toBe(
-      'Du 28 décembre 2020 à 10:00 au 4 janvier 2021 à 09:00 (heure de Paris), le robot Guichets fermés a tenté 4 fois d’obtenir un rendez-vous sur la page ' +
+      'Du 28\u00a0décembre 2020 à 10\u00a0h\u00a000 au 4\u00a0janvier 2021 à 9\u00a0h\u00a000 (heure de Paris), le robot Guichets fermés a tenté 4 fois d’obtenir un rendez-vous sur la page ' +
         `${URL}, au cours de 2 semaines calendaires distinctes et de 4 jours différents\u202f; lors de 2 de ces tentatives, réparties sur 1 semaine et 2 jours, ` +
         'le site n’a proposé aucune date\u202f; il a proposé au moins une date lors de 1 tentative\u202f; 1 tentative a échoué (site indisponible, en erreur ou bloquant le robot) ' +
         'sans être comptée comme «\u202faucune date\u202f».',
@@ -103,7 +103,7 @@ describe('the attempts sentence', () => {
       probe('2018-03-25T01:20:00+01:00'),
       probe('2018-03-25T03:20:00+02:00'),
     ]);
-    expect(text).toContain('Du 1er mars 2018 à 00:20 au 25 mars 2018 à 03:20 (heure de Paris)');
+    expect(text).toContain('Du 1er\u00a0mars 2018 à 0\u00a0h\u00a020 au 25\u00a0mars 2018 à 3\u00a0h\u00a020 (heure de Paris)');
     expect(text).toContain('a tenté 3 fois');
     expect(text).toContain('au cours de 2 semaines calendaires distinctes et de 2 jours différents');
     expect(text).toContain('le site n’a proposé aucune date lors de toutes ces tentatives.');

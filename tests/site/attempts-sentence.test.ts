@@ -11,7 +11,7 @@ const text = (value: string) => value.replace(/[ \t\n]+/g, ' ').trim();
 // 2 with dates, 1 timeout) and February (1, 12 and 28 February: 3 with dates): 8 probes on 5 days
 // in 4 ISO weeks (2018-W01, W05, W07, W09).
 const BOBIGNY =
-  'Du 2 janvier 2018 à 09:20 au 28 février 2018 à 09:20 (heure de Paris), le robot Guichets fermés a tenté 8 fois d’obtenir un rendez-vous sur la page ' +
+  'Du 2\u00a0janvier 2018 à 9\u00a0h\u00a020 au 28\u00a0février 2018 à 9\u00a0h\u00a020 (heure de Paris), le robot Guichets fermés a tenté 8 fois d’obtenir un rendez-vous sur la page ' +
   'https://www.seine-saint-denis.gouv.fr/booking/create/9829, au cours de 4 semaines calendaires distinctes et de 5 jours différents\u202f; ' +
   'lors de 2 de ces tentatives, réparties sur 1 semaine et 1 jour, le site n’a proposé aucune date\u202f; il a proposé au moins une date lors de 5 tentatives\u202f; ' +
   '1 tentative a échoué (site indisponible, en erreur ou bloquant le robot) sans être comptée comme «\u202faucune date\u202f».';

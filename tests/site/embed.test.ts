@@ -43,7 +43,7 @@ describe('the embeddable page', () => {
     expect($('[data-embed-headline]').text()).toContain('sondages réussis de décembre 2017 à février 2018');
     const source = $('[data-embed-source]').text();
     expect(source).toContain('https://guichets.example/93/titre-sejour-bobigny/');
-    expect(source).toContain('données compilées le 31 mars 2018 à 23:20');
+    expect(source).toContain('données compilées le 31\u00a0mars 2018 à 23\u00a0h\u00a020');
     expect(source).toMatch(/version des données [0-9a-f]{12}/);
     // Links leave the frame for the whole window.
     expect(
