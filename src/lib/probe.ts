@@ -9,7 +9,7 @@ import { isCalendarDay, parseProbeTime } from './calendar.ts';
 import { DataError, locatedMessage } from './data-error.ts';
 import { colourOf, type Colour } from './colour.ts';
 import { formatCsv, parseCsv, requireLeadingColumns } from './csv.ts';
-import { isFailure, isOutcome, isOutcomeCode, type RecordedOutcome } from './outcome.ts';
+import { isOutcome, isOutcomeCode, type RecordedOutcome } from './outcome.ts';
 
 /** The leading columns of a month file, in this order. Further columns may follow. */
 export const PROBE_COLUMNS = ['probed_at', 'outcome', 'first_date', 'second_date', 'detail'] as const;
@@ -96,11 +96,6 @@ export function validateProbe(row: ProbeRow, { acceptFutureCodes = false }: { ac
   }
   const probe = { probedAt: parsed.probed_at, instant: time.instant, day: time.day, time: time.time, outcome, firstDate, secondDate, detail: parsed.detail, extra: parsed.extra };
   return { ...probe, colour: colourOf(probe) };
-}
-
-/** True when the probe failed: it has no colour and never counts as "no slot". */
-export function probeFailed(probe: Pick<Probe, 'outcome'>): boolean {
-  return isFailure(probe.outcome);
 }
 
 const MONTH_FILE_NAME = /^(\d{4}-(0[1-9]|1[0-2]))\.csv$/;

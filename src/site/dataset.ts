@@ -5,8 +5,7 @@
  * through a global slot; a bare `astro build` or `astro dev` loads it here.
  */
 import { dataDirectory } from '../lib/data-directory.ts';
-import { loadDataset, type Dataset, type ProcedureData } from '../lib/dataset.ts';
-import { procedureKey } from '../lib/registry.ts';
+import { loadDataset, type Dataset } from '../lib/dataset.ts';
 
 const SLOT = Symbol.for('guichets-fermes.dataset');
 
@@ -23,13 +22,6 @@ export function getDataset(): Dataset {
   const dataDir = dataDirectory();
   if (holder[SLOT]?.dataDir !== dataDir) holder[SLOT] = loadDataset(dataDir);
   return holder[SLOT]!;
-}
-
-/** One procedure's data by department and slug; throws when there is none (a broken route). */
-export function getProcedureData(department: string, slug: string): ProcedureData {
-  const found = getDataset().procedures.find((data) => procedureKey(data.procedure) === `${department}/${slug}`);
-  if (!found) throw new Error(`no procedure ${department}/${slug}`);
-  return found;
 }
 
 /**

@@ -12,7 +12,8 @@
  *   at least `1 failed` and why; if it counted a failure while vitest would
  *   exit 0, the exit code becomes 1.
  * Each skipped test counts, and the reasons given with `ctx.skip(reason)`
- * are printed once each, just above the closing line.
+ * are printed once each, just above the closing line. With --coverage, the
+ * line coverage of src/lib and src/robot is printed there too.
  */
 import { writeSync } from 'node:fs';
 import path from 'node:path';
@@ -103,16 +104,46 @@ export function closingLines(summary: RunSummary | undefined, exitCode: number):
   return lines;
 }
 
+/** The parts of istanbul's coverage map this reporter reads. */
+interface CoverageMap {
+  files(): string[];
+  fileCoverageFor(file: string): { toSummary(): { lines: { covered: number; total: number } } };
+}
+
+/** The areas whose line coverage `npm test` reports (and vitest.config.ts gates). */
+export const COVERAGE_AREAS = ['src/lib', 'src/robot'] as const;
+
+/** One line per area: `coverage: src/lib 95.2 % of lines (1234/1296)`. */
+export function coverageLines(coverage: CoverageMap, root: string): string[] {
+  return COVERAGE_AREAS.map((area) => {
+    let covered = 0;
+    let total = 0;
+    for (const file of coverage.files()) {
+      if (!path.relative(root, file).startsWith(`${area}/`)) continue;
+      const { lines } = coverage.fileCoverageFor(file).toSummary();
+      covered += lines.covered;
+      total += lines.total;
+    }
+    const percent = total === 0 ? 100 : (100 * covered) / total;
+    return `coverage: ${area} ${percent.toFixed(1)} % of lines (${covered}/${total})`;
+  });
+}
+
 export default class SummaryReporter implements Reporter {
   private summary: RunSummary | undefined;
+  private coverage: string[] = [];
 
   constructor() {
     process.once('exit', (code) => {
       const exitCode = typeof process.exitCode === 'number' ? process.exitCode : code;
-      const lines = closingLines(this.summary, exitCode);
+      const lines = [...this.coverage, ...closingLines(this.summary, exitCode)];
       writeSync(1, `\n${lines.join('\n')}\n`);
       if ((this.summary?.failed ?? 0) > 0 && exitCode === 0) process.exitCode = 1;
     });
+  }
+
+  onCoverage(coverage: unknown): void {
+    this.coverage = coverageLines(coverage as CoverageMap, process.cwd());
   }
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
