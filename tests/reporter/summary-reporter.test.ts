@@ -2,6 +2,8 @@
  * The closing line `tests: N passed, N failed` is what CI reads: it must agree
  * with vitest's own verdict (exit code) whatever went wrong. Each case runs a
  * small fixture suite through the reporter in a child vitest process.
+ * A child vitest takes seconds alone and far longer on a busy machine, hence
+ * the long timeouts (no timing is asserted).
  */
 import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { describe, expect, test } from 'vitest';
 const run = promisify(execFile);
 const VITEST = path.resolve('node_modules/vitest/vitest.mjs');
 const CONFIG = 'tests/reporter/fixtures/vitest.config.ts';
+const CHILD_RUN_TIMEOUT = 180_000;
 
 /** Runs one fixture through vitest and returns its exit code and output lines. */
 async function runFixture(fixture: string, env: Record<string, string> = {}): Promise<{ exitCode: number; lines: string[] }> {
@@ -20,7 +23,7 @@ async function runFixture(fixture: string, env: Record<string, string> = {}): Pr
   let exitCode = 0;
   let stdout: string;
   try {
-    ({ stdout } = await run(process.execPath, [VITEST, 'run', '-c', CONFIG, fixture], { env: { ...childEnv, ...env, NO_COLOR: '1' }, timeout: 60_000 }));
+    ({ stdout } = await run(process.execPath, [VITEST, 'run', '-c', CONFIG, fixture], { env: { ...childEnv, ...env, NO_COLOR: '1' }, timeout: 170_000 }));
   } catch (error) {
     const failure = error as { code?: number; stdout?: string };
     exitCode = failure.code ?? -1;
@@ -64,7 +67,7 @@ describe('the closing line of a run', () => {
     expect(result.lines.at(-1)).toBe(closing);
     const explanations = result.lines.slice(-1 - explains.length, -1);
     explains.forEach((line, index) => expect(explanations[index]).toContain(line));
-  });
+  }, CHILD_RUN_TIMEOUT);
 
   test('a global setup that throws fails the run with 1 failed and says where to look', async () => {
     const result = await runFixture('passing', { FIXTURE_GLOBAL_SETUP_FAILS: '1' });
@@ -73,7 +76,7 @@ describe('the closing line of a run', () => {
       'the run failed outside any test (global setup, coverage thresholds or configuration): see the messages above',
       'tests: 0 passed, 1 failed',
     ]);
-  });
+  }, CHILD_RUN_TIMEOUT);
 });
 
 describe('browser tests without a working Chromium', () => {
@@ -115,5 +118,5 @@ describe('browser tests without a working Chromium', () => {
     expect(result.exitCode).toBe(exitCode);
     expect(result.lines.at(-1)).toBe(closing);
     expect(result.lines.at(-2)).toContain(explains);
-  });
+  }, CHILD_RUN_TIMEOUT);
 });
