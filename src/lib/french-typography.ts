@@ -25,7 +25,28 @@ const RULES: readonly [RegExp, string][] = [
 
 /** Running text with French spacing; text already right is returned unchanged. */
 export function frenchSpacing(text: string): string {
-  return RULES.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
+  return RULES.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), unnestGuillemets(text));
+}
+
+/**
+ * Guillemets inside guillemets become “ ”, as French editors set a quotation
+ * within a quotation: « démarche « salarié » » reads « démarche “salarié” ».
+ */
+export function unnestGuillemets(text: string): string {
+  let depth = 0;
+  let result = '';
+  for (const character of text) {
+    if (character === '«') {
+      result += depth === 0 ? '«' : '“';
+      depth += 1;
+    } else if (character === '»' && depth > 0) {
+      depth -= 1;
+      result += depth === 0 ? '»' : '”';
+    } else {
+      result += character;
+    }
+  }
+  return result.replace(/“[\s\u00a0\u202f]+/g, '“').replace(/[\s\u00a0\u202f]+”/g, '”');
 }
 
 /**

@@ -146,7 +146,7 @@ describe('the planner and the tracking table', () => {
     expect(text($('.privacy-note').text())).toContain(PRIVACY);
     expect($('a[href="/guides/garder-la-preuve/"]').length).toBeGreaterThan(0);
     expect(text($('main').text())).toContain('n’ayant pas été effectuées la même semaine');
-    expect($('.log-table thead th').map((_, cell) => $(cell).text()).get()).toEqual([
+    expect($('.log-table thead th').map((_, cell) => text($(cell).text())).get()).toEqual([
       'Tentative n°',
       'Date',
       'Heure',

@@ -28,6 +28,7 @@ describe('French spacing of running text', () => {
 
   test('a quotation inside a quotation takes “ ”', () => {
     expect(innerQuotes('guichet « salarié »')).toBe('guichet “salarié”');
+    expect(show(frenchSpacing('la démarche « AES (guichet « salarié ») » de Paris'))).toBe('la démarche «·AES (guichet “salarié”)·» de Paris');
   });
 
   test.each([
@@ -63,6 +64,7 @@ describe('French typography on every built page', () => {
       ...[...text.matchAll(/.{0,30}[ \t\r\n][;:?!»].{0,10}/g)].map(([match]) => `breaking space before punctuation: “${match.trim()}”`),
       ...[...text.matchAll(/.{0,10}«[ \t\r\n].{0,30}/g)].map(([match]) => `breaking space after «: “${match.trim()}”`),
       ...[...text.matchAll(/\bde (avril|août|octobre)\b/gi)].map(([match]) => `no elision: “${match}”`),
+      ...[...text.matchAll(/«[^»]*«/g)].map(([match]) => `nested guillemets: “${match.slice(0, 60)}”`),
     ];
     expect(problems.map(show)).toEqual([]);
   });

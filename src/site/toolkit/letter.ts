@@ -10,6 +10,7 @@
  * merits of the application. Pure: no DOM, no storage, no network. The build
  * computes the statistics (`letterStatistics`); the browser fills in the rest.
  */
+import { innerQuotes } from '../../lib/french-typography.ts';
 import { isCalendarDay } from '../../lib/calendar.ts';
 import { agreeWith, formatCount, formatLongDay, formatMonthRange, formatParisDateTime, formatShare } from '../../lib/format.ts';
 import { hoursWords } from '../../lib/period-statement.ts';
@@ -224,7 +225,7 @@ export function statisticsParagraph(facts: LetterFacts, statistics: LetterStatis
       ? ''
       : ` ${formatCount(statistics.failed)} ${agreeWith(statistics.failed, 'autre sondage a échoué (site indisponible ou en erreur) : il n’est pas compté', 'autres sondages ont échoué (site indisponible ou en erreur) : ils ne sont pas comptés')}.`;
   return (
-    `D’après les relevés publics du robot Guichets fermés, qui consulte régulièrement la page de réservation de la démarche « ${facts.procedure} » (${facts.prefecture}), ` +
+    `D’après les relevés publics du robot Guichets fermés, qui consulte régulièrement la page de réservation de la démarche « ${innerQuotes(facts.procedure)} » (${facts.prefecture}), ` +
     `${probes}, aucun rendez-vous n’était proposé dans ${statistics.noirShare} des cas, et une date à moins d’un mois dans ${statistics.withinMonthShare} des cas ` +
     `(source : ${statistics.permalink}, données compilées le ${statistics.compiled}, version ${statistics.version}).${failed}`
   );
@@ -237,7 +238,7 @@ function requestSentence(form: LetterForm): string {
       : form.kind === 'renouvellement'
         ? 'une demande de renouvellement de mon titre de séjour'
         : 'une demande de titre de séjour';
-  const details = [oneLine(form.title) && `démarche « ${oneLine(form.title)} »`, oneLine(form.basis) && `motif : ${oneLine(form.basis)}`].filter(Boolean);
+  const details = [oneLine(form.title) && `démarche « ${innerQuotes(oneLine(form.title))} »`, oneLine(form.basis) && `motif : ${oneLine(form.basis)}`].filter(Boolean);
   return `Je souhaite déposer ${what}${details.length ? ` (${details.join(', ')})` : ''}. Pour la déposer, je dois d’abord obtenir un rendez-vous auprès de votre service des étrangers.`;
 }
 
