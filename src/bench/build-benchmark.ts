@@ -1,25 +1,50 @@
 /**
- * Measures `npm run build` on a synthetic data directory: wall time, peak
- * memory and output size, the figures the hourly build on a 2-core runner and
- * the 1 GB GitHub Pages limit are judged against. The size is broken down
- * into what grows with the number of procedure-months.
+ * Measures `npm run build` on a data directory: wall time, peak memory (GNU
+ * time when present; Node cannot read a child's peak otherwise), pages and the size of
+ * dist/ by kind of file, the figures the hourly build on a 2-core runner and
+ * the 1 GB GitHub Pages limit are judged against.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeSyntheticData } from './synthetic-data.ts';
 
-/** Where the bytes of a built site go, by kind of file. */
-interface SizeBreakdown {
-  prerenderedMonths: { files: number; bytes: number };
-  deferredMonths: { files: number; bytes: number };
-  monthCsvs: { files: number; bytes: number };
-  other: { files: number; bytes: number };
+/** Files and bytes of one kind of output. */
+export interface Share {
+  files: number;
+  bytes: number;
 }
 
-/** Sorts every file of a built site into the SizeBreakdown's kinds. */
-function sizeBreakdown(outDir: string): SizeBreakdown {
-  const breakdown: SizeBreakdown = { prerenderedMonths: { files: 0, bytes: 0 }, deferredMonths: { files: 0, bytes: 0 }, monthCsvs: { files: 0, bytes: 0 }, other: { files: 0, bytes: 0 } };
+export interface BuildFigures {
+  seconds: number;
+  /** Peak resident memory of the build, MB (null when it could not be measured). */
+  peakMb: number | null;
+  /** How the peak was measured. */
+  peakSource: string;
+  /** HTML pages written. */
+  pages: number;
+  /** Bytes of dist/ on disk, as `du -sb` counts them. */
+  totalBytes: number;
+  /** dist/ as a gzipped tar, about what the Pages artifact uploads. */
+  packedBytes: number;
+  /** By kind: month pages (with rows or drawn from the CSV), month CSVs, other HTML, other files. */
+  kinds: Record<string, Share>;
+}
+
+/** Sorts one output file into its kind. */
+function kindOf(relative: string, file: string): string {
+  if (/^donnees\/sondages\/.+\.csv\.gz$/.test(relative)) return 'month CSVs (.csv.gz)';
+  if (/^[^/]+\/[^/]+\/\d{4}-\d{2}\/index\.html$/.test(relative)) {
+    return readFileSync(file, 'utf8').includes('data-raw-month-csv=') ? 'month pages drawn from the CSV' : 'month pages with their rows';
+  }
+  if (relative.endsWith('.html')) return 'other HTML pages';
+  const extension = path.extname(relative);
+  return extension ? `other ${extension}` : 'other (no extension)';
+}
+
+function sizeByKind(outDir: string): { kinds: Record<string, Share>; pages: number } {
+  const kinds: Record<string, Share> = {};
+  let pages = 0;
   const visit = (directory: string) => {
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
       const file = path.join(directory, entry.name);
@@ -28,51 +53,54 @@ function sizeBreakdown(outDir: string): SizeBreakdown {
         continue;
       }
       const relative = path.relative(outDir, file).split(path.sep).join('/');
-      const bytes = statSync(file).size;
-      let kind: keyof SizeBreakdown = 'other';
-      if (/^donnees\/sondages\/.+\.csv\.gz$/.test(relative)) kind = 'monthCsvs';
-      else if (/^[^/]+\/[^/]+\/\d{4}-\d{2}\/index\.html$/.test(relative)) {
-        kind = readFileSync(file, 'utf8').includes('data-raw-month-csv=') ? 'deferredMonths' : 'prerenderedMonths';
-      }
-      breakdown[kind].files += 1;
-      breakdown[kind].bytes += bytes;
+      if (relative.endsWith('.html')) pages += 1;
+      const share = (kinds[kindOf(relative, file)] ??= { files: 0, bytes: 0 });
+      share.files += 1;
+      share.bytes += statSync(file).size;
     }
   };
   visit(outDir);
-  return breakdown;
+  return { kinds, pages };
 }
 
+/** Runs the site build as a child process on `dataDir` into `outDir` and measures it. */
+export async function measureBuild(dataDir: string, outDir: string): Promise<BuildFigures> {
+  const tsx = path.resolve('node_modules/.bin/tsx');
+  const gnuTime = existsSync('/usr/bin/time');
+  const [command, args] = gnuTime ? ['/usr/bin/time', ['-v', tsx, 'scripts/build.ts']] : [tsx, ['scripts/build.ts']];
+  const started = performance.now();
+  const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+    const child = spawn(command, args, { env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stderr }));
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.code !== 0) throw new Error(`the build failed (exit ${result.code}):\n${result.stderr.slice(-4000)}`);
+  const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1];
+  const totalBytes = Number(execFileSync('du', ['-sb', outDir], { encoding: 'utf8' }).split('\t')[0]);
+  const packedBytes = Number(spawnSync('sh', ['-c', 'tar -C "$1" -cf - . | gzip -1 | wc -c', 'sh', outDir], { encoding: 'utf8' }).stdout.trim());
+  return {
+    seconds,
+    peakMb: peak ? Number(peak) / 1024 : null,
+    peakSource: peak ? 'GNU time -v (largest process of the build)' : 'not measured (no /usr/bin/time)',
+    totalBytes,
+    packedBytes,
+    ...sizeByKind(outDir),
+  };
+}
+
+/** `npm run bench:build -- [procedures] [months]`: the build alone on synthetic data, printed. */
 export async function benchmarkBuild(workDir: string, procedures: number, months: number): Promise<void> {
   const dataDir = path.join(workDir, 'data');
-  const outDir = path.join(workDir, 'dist');
   const started = performance.now();
   const probes = writeSyntheticData(dataDir, { procedures, months, lastMonth: '2026-10' });
   console.log(`data: ${procedures} procedures × ${months} months = ${probes.toLocaleString('en')} probes, written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const buildStart = performance.now();
-  // GNU time writes its report to stderr, after the build's own output.
-  const build = spawnSync('/usr/bin/time', ['-v', path.resolve('node_modules/.bin/tsx'), 'scripts/build.ts'], {
-    env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir },
-    encoding: 'utf8',
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const seconds = (performance.now() - buildStart) / 1000;
-  if (build.error) throw build.error;
-  if (build.status !== 0) throw new Error(`the build failed (exit ${build.status}):\n${build.stderr}`);
-  const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(build.stderr)?.[1];
-  const size = execFileSync('du', ['-sb', outDir], { encoding: 'utf8' }).split('\t')[0];
-  const packed = execFileSync('sh', ['-c', `tar -C ${outDir} -cf - . | gzip -1 | wc -c`], { encoding: 'utf8' }).trim();
-  console.log(`build: ${seconds.toFixed(1)} s, peak memory ${peak ? (Number(peak) / 1024).toFixed(0) : '?'} MB`);
-  console.log(`dist: ${(Number(size) / 1e6).toFixed(1)} MB, ${(Number(packed) / 1e6).toFixed(1)} MB as a gzipped tar (the Pages artifact)`);
-  console.log(`per procedure-month: ${((seconds * 1000) / (procedures * months)).toFixed(1)} ms, ${(Number(size) / (procedures * months) / 1024).toFixed(1)} kB`);
-  const labels: Record<keyof SizeBreakdown, string> = {
-    prerenderedMonths: 'month pages with their rows',
-    deferredMonths: 'month pages drawn from the CSV',
-    monthCsvs: 'month CSVs (.csv.gz)',
-    other: 'everything else',
-  };
-  for (const [kind, { files, bytes }] of Object.entries(sizeBreakdown(outDir)) as [keyof SizeBreakdown, SizeBreakdown[keyof SizeBreakdown]][]) {
-    const average = files > 0 ? `, ${(bytes / files / 1024).toFixed(1)} kB each` : '';
-    console.log(`  ${labels[kind]}: ${files.toLocaleString('en')} files, ${(bytes / 1e6).toFixed(1)} MB${average}`);
+  const build = await measureBuild(dataDir, path.join(workDir, 'dist'));
+  console.log(`build: ${build.seconds.toFixed(1)} s, peak memory ${build.peakMb?.toFixed(0) ?? '?'} MB, ${build.pages} pages`);
+  console.log(`dist: ${(build.totalBytes / 1e6).toFixed(1)} MB, ${(build.packedBytes / 1e6).toFixed(1)} MB as a gzipped tar (the Pages artifact)`);
+  for (const [kind, { files, bytes }] of Object.entries(build.kinds)) {
+    console.log(`  ${kind}: ${files.toLocaleString('en')} files, ${(bytes / 1e6).toFixed(1)} MB`);
   }
 }

@@ -1,0 +1,79 @@
+/**
+ * bench/RESULTS.md: one section per scale, replaced by each run of that
+ * scale, each figure beside issue 14's target and whether it is met. Only
+ * measured figures are written; a part that was not run says so.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { BenchReport } from './run.ts';
+
+const HEADER = `# Benchmark results
+
+Written by \`npm run bench -- --scale NAME\` (see DEVELOPERS.md), one section per
+scale, each replaced by the latest run of that scale. The targets are issue 14's,
+set for the full scale (300 procedures × 120 months) on a 2-core machine; a
+target set for the full scale is not judged on a smaller one. The machine is
+shared with other processes: the load average is given with every run.
+`;
+
+const seconds = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} s`;
+const mb = (value: number | null) => (value === null ? 'not measured' : `${value.toFixed(0)} MB`);
+const verdict = (met: boolean) => (met ? '**met**' : '**not met**');
+
+/** The markdown section of one run. */
+export function resultsSection(report: BenchReport): string {
+  const { scale, machine } = report;
+  const full = scale.procedures === 300 && scale.months === 120;
+  const atFull = (met: boolean) => (full ? verdict(met) : 'not judged at this scale');
+  const ratio = report.ours.seconds / report.duckdb.seconds;
+  const lines = [
+    `<!-- scale:${scale.name} -->`,
+    `## Scale \`${scale.name}\`: ${scale.procedures} procedures × ${scale.months} months`,
+    '',
+    `Run ${machine.date} on ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb.toFixed(1)} GB, Node ${machine.node}; load average ${machine.loadAtStart.map((load) => load.toFixed(2)).join(' / ')} (1 / 5 / 15 min) at start, ${machine.loadAtEnd.map((load) => load.toFixed(2)).join(' / ')} at the end.`,
+    '',
+    `Data: ${report.probes.toLocaleString('en')} probes in ${report.monthFiles.toLocaleString('en')} month files, generated in ${seconds(report.generateSeconds)}. Probes by colour: ${Object.entries(report.colours).map(([colour, count]) => `${colour} ${count.toLocaleString('en')}`).join(', ')}.`,
+    '',
+    '| Measure | Figure | Target (issue 14) | |',
+    '| --- | --- | --- | --- |',
+    `| Month statistics, ours (loadDataset) | ${seconds(report.ours.seconds)}, ${mb(report.ours.peakMb)} peak | | |`,
+    `| Month statistics, DuckDB (${report.duckdb.note.replace('DuckDB, ', '')}) | ${seconds(report.duckdb.seconds)}, ${mb(report.duckdb.peakMb)} peak | | |`,
+    `| Ratio ours / DuckDB | ${ratio.toFixed(1)}× | ≤ 1.0× (never > 2×) at 300 × 120 | ${atFull(ratio <= 1)} |`,
+    `| Identical numbers, every procedure-month | ${report.mismatches.length === 0 ? `yes, ${report.monthFiles.toLocaleString('en')} compared` : `**no: ${report.mismatches.length} differ**`} | identical | ${verdict(report.mismatches.length === 0)} |`,
+  ];
+  const hour = report.oneMoreHourFull;
+  const year = report.oneMoreHourYear;
+  if (year) lines.push(`| One more hour at 12 months (${year.rows} rows): full reload today / changed months only | ${seconds(year.fullReloadSeconds)} / ${seconds(year.changedOnlySeconds)} | ≤ 1 s | ${atFull(year.fullReloadSeconds <= 1)} |`);
+  lines.push(`| One more hour at ${scale.months} months (${hour.rows} rows): full reload today / changed months only | ${seconds(hour.fullReloadSeconds)} / ${seconds(hour.changedOnlySeconds)} | ≤ 1 s at 300 × 120 | ${atFull(hour.fullReloadSeconds <= 1)} |`);
+  if (year) {
+    const growth = hour.fullReloadSeconds / year.fullReloadSeconds;
+    lines.push(`| Growth with history (${scale.months} months / 12 months, full reload) | ${growth.toFixed(1)}× | ≤ 1.5× (10 years / 1 year) | ${atFull(growth <= 1.5)} |`);
+  }
+  const build = report.build;
+  if (build) {
+    lines.push(`| Full build (\`npm run build\`) | ${seconds(build.seconds)}, ${mb(build.peakMb)} peak (${build.peakSource}) | ≤ 180 s, ≤ 2 GB at 300 × 120 | ${atFull(build.seconds <= 180 && (build.peakMb ?? Infinity) <= 2048)} |`);
+    lines.push(`| dist/ | ${build.pages.toLocaleString('en')} pages, ${(build.totalBytes / 1e6).toFixed(1)} MB (${(build.packedBytes / 1e6).toFixed(1)} MB as a gzipped tar) | ≤ 1 GB at 300 × 120 | ${atFull(build.totalBytes <= 1e9)} |`);
+  } else lines.push('| Full build | not run (`--skip build`) | ≤ 180 s, ≤ 2 GB at 300 × 120 | |');
+  const robot = report.robot;
+  if (robot) {
+    lines.push(`| Robot round, \`--interval 0\`, ${robot.procedures} procedures on ${robot.hosts} simulated hosts | ${seconds(robot.wallSeconds)} wall (round ${robot.roundSeconds === null ? '?' : seconds(robot.roundSeconds)}), ${robot.asExpected}/${robot.procedures} outcomes as expected | ≤ 60 s for 300 procedures | ${robot.procedures === 300 ? verdict(robot.wallSeconds <= 60) : 'not judged at this scale'} |`);
+  } else lines.push('| Robot round | not run (`--skip robot`) | ≤ 60 s for 300 procedures | |');
+  if (build) {
+    lines.push('', 'dist/ by kind of file:', '', '| Kind | Files | MB |', '| --- | --- | --- |');
+    for (const [kind, share] of Object.entries(build.kinds).sort(([, a], [, b]) => b.bytes - a.bytes)) {
+      lines.push(`| ${kind} | ${share.files.toLocaleString('en')} | ${(share.bytes / 1e6).toFixed(2)} |`);
+    }
+  }
+  lines.push('', 'Not measured by this benchmark: whether a closed month\'s page stays byte-identical from build to build, and the gzipped size of the national overview page (issue 14 targets).', `<!-- /scale:${scale.name} -->`);
+  return lines.join('\n') + '\n';
+}
+
+/** Replaces this scale's section of the results file (or adds it), atomically. */
+export function writeResults(file: string, report: BenchReport): void {
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : HEADER;
+  const name = report.scale.name;
+  const section = resultsSection(report);
+  const pattern = new RegExp(`<!-- scale:${name} -->[\\s\\S]*?<!-- /scale:${name} -->\\n`);
+  const next = pattern.test(current) ? current.replace(pattern, () => section) : `${current.trimEnd()}\n\n${section}`;
+  writeFileSync(`${file}.tmp`, next);
+  renameSync(`${file}.tmp`, file);
+}

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench -- --scale small` runs here so the benchmark never rots: the
+ * project and DuckDB must give identical numbers for every procedure-month,
+ * the synthetic data must exercise every colour, and the robot round must
+ * record what the scenarios say. No timing is asserted.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { COLOURS, colourOf } from '../../src/lib/colour.ts';
+import { differences, type MonthFigures } from '../../src/bench/month-figures.ts';
+import { failures, runBenchmark, type BenchReport } from '../../src/bench/run.ts';
+import { resultsSection } from '../../src/bench/results.ts';
+import { SCALES } from '../../src/bench/scales.ts';
+import { syntheticRow } from '../../src/bench/synthetic-data.ts';
+
+describe('npm run bench -- --scale small', () => {
+  let report: BenchReport;
+  beforeAll(async () => {
+    report = await runBenchmark(SCALES.small!, { log: () => {} });
+  }, 600_000);
+
+  test('the project and DuckDB give identical numbers for every procedure-month', () => {
+    expect(report.mismatches).toEqual([]);
+    expect(report.monthFiles).toBeGreaterThan(60);
+    expect(failures(report)).toEqual([]);
+  });
+
+  test.each(COLOURS)('the dataset holds %s probes', (colour) => {
+    expect(report.colours[colour]).toBeGreaterThan(0);
+  });
+
+  test('one more hour appends a row per procedure still probed, at one year and at the full history', () => {
+    expect(report.oneMoreHourYear?.rows).toBeGreaterThan(0);
+    expect(report.oneMoreHourFull.rows).toBe(report.oneMoreHourYear?.rows);
+  });
+
+  test('the build is measured: pages and the size of dist/ by kind', () => {
+    expect(report.build?.pages).toBeGreaterThan(report.monthFiles);
+    expect(Object.keys(report.build?.kinds ?? {})).toEqual(expect.arrayContaining(['month CSVs (.csv.gz)', 'other HTML pages']));
+  });
+
+  test('the robot round records what every scenario says, no failure as no slot', () => {
+    expect(report.robot).toMatchObject({ asExpected: SCALES.small!.procedures, failuresAsNone: 0 });
+  });
+
+  test('the results section states the load average and says which targets are not judged', () => {
+    const section = resultsSection(report);
+    expect(section).toContain('load average');
+    expect(section).toContain('not judged at this scale');
+  });
+});
+
+describe('the synthetic rows', () => {
+  // openness 1: every success offers a date; `draw` picks the kind.
+  test.each([
+    { day: '2026-01-31', draw: 0.06 + 0.94 * 0.1, colour: 'vert' },
+    { day: '2026-01-31', draw: 0.06 + 0.94 * 0.4, colour: 'jaune' },
+    { day: '2026-01-31', draw: 0.06 + 0.94 * 0.5, colour: 'jaune' },
+    { day: '2026-03-31', draw: 0.06 + 0.94 * 0.7, colour: 'orange' },
+    { day: '2026-03-31', draw: 0.06 + 0.94 * 0.9, colour: 'rouge' },
+    { day: '2026-03-29', draw: 0.03, colour: null },
+  ])('on $day, draw $draw gives $colour', ({ day, draw, colour }) => {
+    const [, outcome, firstDate, secondDate] = syntheticRow(`${day}T10:20:00+02:00`, day, draw, 1) as [string, string, string, string];
+    expect(colourOf({ day, outcome, firstDate, secondDate })).toBe(colour);
+  });
+});
+
+describe('the comparison', () => {
+  const month: MonthFigures = { successful: 2, counts: { vert: 0, jaune: 1, orange: 0, rouge: 0, noir: 1 }, failed: 1, failures: { timeout: 1 }, firstProbe: 0, lastProbe: 7_200_000, probedHours: 3 };
+  test.each([
+    { name: 'a colour count', other: { ...month, counts: { ...month.counts, jaune: 0, vert: 1 } } },
+    { name: 'a failure code', other: { ...month, failures: { http_error: 1 } } },
+    { name: 'the probed hours', other: { ...month, probedHours: 2 } },
+    { name: 'a missing month', other: undefined },
+  ])('reports a difference in $name', ({ other }) => {
+    expect(differences({ '75/a/2026-01': month }, other ? { '75/a/2026-01': other } : {})).toHaveLength(1);
+  });
+});
