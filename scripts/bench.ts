@@ -4,7 +4,13 @@ import { failures, runBenchmark, type Part } from '../src/bench/run.ts';
 import { writeResults } from '../src/bench/results.ts';
 import { SCALES } from '../src/bench/scales.ts';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'small' }, skip: { type: 'string', default: '' }, results: { type: 'string', default: 'bench/RESULTS.md' } } });
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'small' },
+    skip: { type: 'string', default: '' },
+    results: { type: 'string', default: 'bench/RESULTS.md' },
+  },
+});
 const scale = SCALES[values.scale];
 if (!scale) throw new Error(`unknown scale ${values.scale} (small, medium or full)`);
 const report = await runBenchmark(scale, { skip: values.skip.split(',').filter(Boolean) as Part[] });

@@ -35,7 +35,9 @@ export interface BuildFigures {
 function kindOf(relative: string, file: string): string {
   if (/^donnees\/sondages\/.+\.csv\.gz$/.test(relative)) return 'month CSVs (.csv.gz)';
   if (/^[^/]+\/[^/]+\/\d{4}-\d{2}\/index\.html$/.test(relative)) {
-    return readFileSync(file, 'utf8').includes('data-raw-month-csv=') ? 'month pages drawn from the CSV' : 'month pages with their rows';
+    return readFileSync(file, 'utf8').includes('data-raw-month-csv=')
+      ? 'month pages drawn from the CSV'
+      : 'month pages with their rows';
   }
   if (relative.endsWith('.html')) return 'other HTML pages';
   const extension = path.extname(relative);
@@ -70,7 +72,10 @@ export async function measureBuild(dataDir: string, outDir: string): Promise<Bui
   const [command, args] = gnuTime ? ['/usr/bin/time', ['-v', tsx, 'scripts/build.ts']] : [tsx, ['scripts/build.ts']];
   const started = performance.now();
   const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, args, {
+      env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
@@ -80,7 +85,9 @@ export async function measureBuild(dataDir: string, outDir: string): Promise<Bui
   if (result.code !== 0) throw new Error(`the build failed (exit ${result.code}):\n${result.stderr.slice(-4000)}`);
   const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1];
   const totalBytes = Number(execFileSync('du', ['-sb', outDir], { encoding: 'utf8' }).split('\t')[0]);
-  const packedBytes = Number(spawnSync('sh', ['-c', 'tar -C "$1" -cf - . | gzip -1 | wc -c', 'sh', outDir], { encoding: 'utf8' }).stdout.trim());
+  const packedBytes = Number(
+    spawnSync('sh', ['-c', 'tar -C "$1" -cf - . | gzip -1 | wc -c', 'sh', outDir], { encoding: 'utf8' }).stdout.trim(),
+  );
   return {
     seconds,
     peakMb: peak ? Number(peak) / 1024 : null,
@@ -96,10 +103,16 @@ export async function benchmarkBuild(workDir: string, procedures: number, months
   const dataDir = path.join(workDir, 'data');
   const started = performance.now();
   const probes = writeSyntheticData(dataDir, { procedures, months, lastMonth: '2026-10' });
-  console.log(`data: ${procedures} procedures × ${months} months = ${probes.toLocaleString('en')} probes, written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `data: ${procedures} procedures × ${months} months = ${probes.toLocaleString('en')} probes, written in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   const build = await measureBuild(dataDir, path.join(workDir, 'dist'));
-  console.log(`build: ${build.seconds.toFixed(1)} s, peak memory ${build.peakMb?.toFixed(0) ?? '?'} MB, ${build.pages} pages`);
-  console.log(`dist: ${(build.totalBytes / 1e6).toFixed(1)} MB, ${(build.packedBytes / 1e6).toFixed(1)} MB as a gzipped tar (the Pages artifact)`);
+  console.log(
+    `build: ${build.seconds.toFixed(1)} s, peak memory ${build.peakMb?.toFixed(0) ?? '?'} MB, ${build.pages} pages`,
+  );
+  console.log(
+    `dist: ${(build.totalBytes / 1e6).toFixed(1)} MB, ${(build.packedBytes / 1e6).toFixed(1)} MB as a gzipped tar (the Pages artifact)`,
+  );
   for (const [kind, { files, bytes }] of Object.entries(build.kinds)) {
     console.log(`  ${kind}: ${files.toLocaleString('en')} files, ${(bytes / 1e6).toFixed(1)} MB`);
   }

@@ -19,9 +19,22 @@ export interface MonthFigures {
 
 /** The figures of the project's month statistics. */
 export function figuresOf(statistics: MonthStatistics): MonthFigures {
-  const failures = Object.fromEntries(Object.entries(statistics.failures).sort(([a], [b]) => a.localeCompare(b))) as Record<string, number>;
-  const counts = Object.fromEntries(COLOURS.map((colour) => [colour, statistics.counts[colour]])) as Record<Colour, number>;
-  return { successful: statistics.successful, counts, failed: statistics.failed, failures, firstProbe: statistics.firstProbe, lastProbe: statistics.lastProbe, probedHours: statistics.probedHours };
+  const failures = Object.fromEntries(
+    Object.entries(statistics.failures).sort(([a], [b]) => a.localeCompare(b)),
+  ) as Record<string, number>;
+  const counts = Object.fromEntries(COLOURS.map((colour) => [colour, statistics.counts[colour]])) as Record<
+    Colour,
+    number
+  >;
+  return {
+    successful: statistics.successful,
+    counts,
+    failed: statistics.failed,
+    failures,
+    firstProbe: statistics.firstProbe,
+    lastProbe: statistics.lastProbe,
+    probedHours: statistics.probedHours,
+  };
 }
 
 /** Every procedure-month where the two engines differ, as printable lines (empty when they agree). */

@@ -31,7 +31,11 @@ export function resultsSection(report: BenchReport): string {
     '',
     `Run ${machine.date} on ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb.toFixed(1)} GB, Node ${machine.node}; load average ${machine.loadAtStart.map((load) => load.toFixed(2)).join(' / ')} (1 / 5 / 15 min) at start, ${machine.loadAtEnd.map((load) => load.toFixed(2)).join(' / ')} at the end.`,
     '',
-    `Data: ${report.probes.toLocaleString('en')} probes in ${report.monthFiles.toLocaleString('en')} month files, generated in ${seconds(report.generateSeconds)}. Probes by colour: ${Object.entries(report.colours).map(([colour, count]) => `${colour} ${count.toLocaleString('en')}`).join(', ')}.`,
+    `Data: ${report.probes.toLocaleString('en')} probes in ${report.monthFiles.toLocaleString('en')} month files, generated in ${seconds(report.generateSeconds)}. Probes by colour: ${Object.entries(
+      report.colours,
+    )
+      .map(([colour, count]) => `${colour} ${count.toLocaleString('en')}`)
+      .join(', ')}.`,
     '',
     '| Measure | Figure | Target (issue 14) | |',
     '| --- | --- | --- | --- |',
@@ -42,20 +46,33 @@ export function resultsSection(report: BenchReport): string {
   ];
   const hour = report.oneMoreHourFull;
   const year = report.oneMoreHourYear;
-  if (year) lines.push(`| One more hour at 12 months (${year.rows} rows): full reload today / changed months only | ${seconds(year.fullReloadSeconds)} / ${seconds(year.changedOnlySeconds)} | ≤ 1 s | ${atFull(year.fullReloadSeconds <= 1)} |`);
-  lines.push(`| One more hour at ${scale.months} months (${hour.rows} rows): full reload today / changed months only | ${seconds(hour.fullReloadSeconds)} / ${seconds(hour.changedOnlySeconds)} | ≤ 1 s at 300 × 120 | ${atFull(hour.fullReloadSeconds <= 1)} |`);
+  if (year)
+    lines.push(
+      `| One more hour at 12 months (${year.rows} rows): full reload today / changed months only | ${seconds(year.fullReloadSeconds)} / ${seconds(year.changedOnlySeconds)} | ≤ 1 s | ${atFull(year.fullReloadSeconds <= 1)} |`,
+    );
+  lines.push(
+    `| One more hour at ${scale.months} months (${hour.rows} rows): full reload today / changed months only | ${seconds(hour.fullReloadSeconds)} / ${seconds(hour.changedOnlySeconds)} | ≤ 1 s at 300 × 120 | ${atFull(hour.fullReloadSeconds <= 1)} |`,
+  );
   if (year) {
     const growth = hour.fullReloadSeconds / year.fullReloadSeconds;
-    lines.push(`| Growth with history (${scale.months} months / 12 months, full reload) | ${growth.toFixed(1)}× | ≤ 1.5× (10 years / 1 year) | ${atFull(growth <= 1.5)} |`);
+    lines.push(
+      `| Growth with history (${scale.months} months / 12 months, full reload) | ${growth.toFixed(1)}× | ≤ 1.5× (10 years / 1 year) | ${atFull(growth <= 1.5)} |`,
+    );
   }
   const build = report.build;
   if (build) {
-    lines.push(`| Full build (\`npm run build\`) | ${seconds(build.seconds)}, ${mb(build.peakMb)} peak (${build.peakSource}) | ≤ 180 s, ≤ 2 GB at 300 × 120 | ${atFull(build.seconds <= 180 && (build.peakMb ?? Infinity) <= 2048)} |`);
-    lines.push(`| dist/ | ${build.pages.toLocaleString('en')} pages, ${(build.totalBytes / 1e6).toFixed(1)} MB (${(build.packedBytes / 1e6).toFixed(1)} MB as a gzipped tar) | ≤ 1 GB at 300 × 120 | ${atFull(build.totalBytes <= 1e9)} |`);
+    lines.push(
+      `| Full build (\`npm run build\`) | ${seconds(build.seconds)}, ${mb(build.peakMb)} peak (${build.peakSource}) | ≤ 180 s, ≤ 2 GB at 300 × 120 | ${atFull(build.seconds <= 180 && (build.peakMb ?? Infinity) <= 2048)} |`,
+    );
+    lines.push(
+      `| dist/ | ${build.pages.toLocaleString('en')} pages, ${(build.totalBytes / 1e6).toFixed(1)} MB (${(build.packedBytes / 1e6).toFixed(1)} MB as a gzipped tar) | ≤ 1 GB at 300 × 120 | ${atFull(build.totalBytes <= 1e9)} |`,
+    );
   } else lines.push('| Full build | not run (`--skip build`) | ≤ 180 s, ≤ 2 GB at 300 × 120 | |');
   const robot = report.robot;
   if (robot) {
-    lines.push(`| Robot round, \`--interval 0\`, ${robot.procedures} procedures on ${robot.hosts} simulated hosts | ${seconds(robot.wallSeconds)} wall (round ${robot.roundSeconds === null ? '?' : seconds(robot.roundSeconds)}), ${robot.asExpected}/${robot.procedures} outcomes as expected | ≤ 60 s for 300 procedures | ${robot.procedures === 300 ? verdict(robot.wallSeconds <= 60) : 'not judged at this scale'} |`);
+    lines.push(
+      `| Robot round, \`--interval 0\`, ${robot.procedures} procedures on ${robot.hosts} simulated hosts | ${seconds(robot.wallSeconds)} wall (round ${robot.roundSeconds === null ? '?' : seconds(robot.roundSeconds)}), ${robot.asExpected}/${robot.procedures} outcomes as expected | ≤ 60 s for 300 procedures | ${robot.procedures === 300 ? verdict(robot.wallSeconds <= 60) : 'not judged at this scale'} |`,
+    );
   } else lines.push('| Robot round | not run (`--skip robot`) | ≤ 60 s for 300 procedures | |');
   if (build) {
     lines.push('', 'dist/ by kind of file:', '', '| Kind | Files | MB |', '| --- | --- | --- |');
@@ -63,7 +80,11 @@ export function resultsSection(report: BenchReport): string {
       lines.push(`| ${kind} | ${share.files.toLocaleString('en')} | ${(share.bytes / 1e6).toFixed(2)} |`);
     }
   }
-  lines.push('', 'Not measured by this benchmark: whether a closed month\'s page stays byte-identical from build to build, and the gzipped size of the national overview page (issue 14 targets).', `<!-- /scale:${scale.name} -->`);
+  lines.push(
+    '',
+    "Not measured by this benchmark: whether a closed month's page stays byte-identical from build to build, and the gzipped size of the national overview page (issue 14 targets).",
+    `<!-- /scale:${scale.name} -->`,
+  );
   return lines.join('\n') + '\n';
 }
 

@@ -23,7 +23,11 @@ export interface RobotRound {
 
 export async function robotRound(procedures: number, hosts: number): Promise<RobotRound> {
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/bench-probe.ts', '--procedures', String(procedures), '--hosts', String(hosts)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      path.resolve('node_modules/.bin/tsx'),
+      ['scripts/bench-probe.ts', '--procedures', String(procedures), '--hosts', String(hosts)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let text = '';
     child.stdout.on('data', (chunk) => (text += chunk));
     child.stderr.on('data', (chunk) => (text += chunk));
@@ -34,5 +38,13 @@ export async function robotRound(procedures: number, hosts: number): Promise<Rob
   const round = /round (\d+\.\d) s/.exec(output)?.[1];
   const outcomes = /outcomes as expected: (\d+)\/(\d+); failures recorded as none: (\d+)/.exec(output);
   if (!wall || !outcomes) throw new Error(`bench-probe printed no figures:\n${output}`);
-  return { procedures, hosts, wallSeconds: Number(wall), roundSeconds: round ? Number(round) : null, asExpected: Number(outcomes[1]), failuresAsNone: Number(outcomes[3]), output };
+  return {
+    procedures,
+    hosts,
+    wallSeconds: Number(wall),
+    roundSeconds: round ? Number(round) : null,
+    asExpected: Number(outcomes[1]),
+    failuresAsNone: Number(outcomes[3]),
+    output,
+  };
 }

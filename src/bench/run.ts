@@ -51,30 +51,50 @@ export interface BenchReport {
 export type Part = 'build' | 'robot';
 
 function machineNow(): Pick<Machine, 'cores' | 'cpu' | 'memoryGb' | 'node'> {
-  return { cores: os.availableParallelism(), cpu: os.cpus()[0]?.model ?? 'unknown', memoryGb: os.totalmem() / 2 ** 30, node: process.version };
+  return {
+    cores: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: os.totalmem() / 2 ** 30,
+    node: process.version,
+  };
 }
 
 function runEngine(script: string, dataDir: string, output: string): Promise<EngineRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.resolve('node_modules/.bin/tsx'), [script, dataDir, output], { stdio: ['ignore', 'inherit', 'pipe'] });
+    const child = spawn(path.resolve('node_modules/.bin/tsx'), [script, dataDir, output], {
+      stdio: ['ignore', 'inherit', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(readFileSync(output, 'utf8')) as EngineRun) : reject(new Error(`${script} failed (exit ${code}):\n${stderr}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(readFileSync(output, 'utf8')) as EngineRun)
+        : reject(new Error(`${script} failed (exit ${code}):\n${stderr}`)),
+    );
   });
 }
 
 /** Runs every part of the benchmark at `scale`; `skip` leaves out the slow parts. */
-export async function runBenchmark(scale: BenchScale, { skip = [], log = console.log }: { skip?: Part[]; log?: (line: string) => void } = {}): Promise<BenchReport> {
+export async function runBenchmark(
+  scale: BenchScale,
+  { skip = [], log = console.log }: { skip?: Part[]; log?: (line: string) => void } = {},
+): Promise<BenchReport> {
   const loadAtStart = os.loadavg();
   const date = new Date().toISOString();
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'guichets-bench-'));
   try {
     const dataDir = path.join(workDir, 'data');
     let started = performance.now();
-    const probes = writeSyntheticData(dataDir, { procedures: scale.procedures, months: scale.months, lastMonth: LAST_MONTH });
+    const probes = writeSyntheticData(dataDir, {
+      procedures: scale.procedures,
+      months: scale.months,
+      lastMonth: LAST_MONTH,
+    });
     const generateSeconds = (performance.now() - started) / 1000;
-    log(`data: ${scale.procedures} procedures × ${scale.months} months, ${probes.toLocaleString('en')} probes, written in ${generateSeconds.toFixed(1)} s`);
+    log(
+      `data: ${scale.procedures} procedures × ${scale.months} months, ${probes.toLocaleString('en')} probes, written in ${generateSeconds.toFixed(1)} s`,
+    );
 
     const ours = await runEngine('src/bench/statistics-ours.ts', dataDir, path.join(workDir, 'ours.json'));
     log(`statistics, ours: ${ours.seconds.toFixed(2)} s, ${ours.peakMb.toFixed(0)} MB peak`);
@@ -91,21 +111,29 @@ export async function runBenchmark(scale: BenchScale, { skip = [], log = console
       writeSyntheticData(yearDir, { procedures: scale.procedures, months: 12, lastMonth: LAST_MONTH });
       oneMoreHourYear = oneMoreHour(yearDir, scale.procedures, LAST_MONTH);
       rmSync(yearDir, { recursive: true, force: true });
-      log(`one more hour at 12 months: ${oneMoreHourYear.fullReloadSeconds.toFixed(2)} s (full reload), ${oneMoreHourYear.changedOnlySeconds.toFixed(3)} s (changed months only)`);
+      log(
+        `one more hour at 12 months: ${oneMoreHourYear.fullReloadSeconds.toFixed(2)} s (full reload), ${oneMoreHourYear.changedOnlySeconds.toFixed(3)} s (changed months only)`,
+      );
     }
     const oneMoreHourFull = oneMoreHour(dataDir, scale.procedures, LAST_MONTH);
-    log(`one more hour at ${scale.months} months: ${oneMoreHourFull.fullReloadSeconds.toFixed(2)} s (full reload), ${oneMoreHourFull.changedOnlySeconds.toFixed(3)} s (changed months only)`);
+    log(
+      `one more hour at ${scale.months} months: ${oneMoreHourFull.fullReloadSeconds.toFixed(2)} s (full reload), ${oneMoreHourFull.changedOnlySeconds.toFixed(3)} s (changed months only)`,
+    );
 
     let build: BuildFigures | null = null;
     if (!skip.includes('build')) {
       started = performance.now();
       build = await measureBuild(dataDir, path.join(workDir, 'dist'));
-      log(`build: ${build.seconds.toFixed(1)} s, ${build.peakMb?.toFixed(0) ?? '?'} MB peak, ${build.pages} pages, ${(build.totalBytes / 1e6).toFixed(1)} MB`);
+      log(
+        `build: ${build.seconds.toFixed(1)} s, ${build.peakMb?.toFixed(0) ?? '?'} MB peak, ${build.pages} pages, ${(build.totalBytes / 1e6).toFixed(1)} MB`,
+      );
     }
     let robot: RobotRound | null = null;
     if (!skip.includes('robot')) {
       robot = await robotRound(scale.procedures, scale.hosts);
-      log(`robot round: ${robot.procedures} procedures on ${robot.hosts} hosts, ${robot.wallSeconds.toFixed(1)} s wall, ${robot.asExpected}/${robot.procedures} as expected`);
+      log(
+        `robot round: ${robot.procedures} procedures on ${robot.hosts} hosts, ${robot.wallSeconds.toFixed(1)} s wall, ${robot.asExpected}/${robot.procedures} as expected`,
+      );
     }
     const strip = ({ seconds, peakMb, note }: EngineRun) => ({ seconds, peakMb, note });
     return {
@@ -131,7 +159,11 @@ export async function runBenchmark(scale: BenchScale, { skip = [], log = console
 /** Why a run fails: the engines disagree, a colour never occurs, or the robot recorded something else than the scenarios say. */
 export function failures(report: BenchReport): string[] {
   const reasons = report.mismatches.map((line) => `differs: ${line}`);
-  for (const [colour, count] of Object.entries(report.colours)) if (count === 0) reasons.push(`no ${colour} probe in the dataset`);
-  if (report.robot && (report.robot.asExpected !== report.robot.procedures || report.robot.failuresAsNone > 0)) reasons.push(`robot round: ${report.robot.asExpected}/${report.robot.procedures} outcomes as expected, ${report.robot.failuresAsNone} failures recorded as none`);
+  for (const [colour, count] of Object.entries(report.colours))
+    if (count === 0) reasons.push(`no ${colour} probe in the dataset`);
+  if (report.robot && (report.robot.asExpected !== report.robot.procedures || report.robot.failuresAsNone > 0))
+    reasons.push(
+      `robot round: ${report.robot.asExpected}/${report.robot.procedures} outcomes as expected, ${report.robot.failuresAsNone} failures recorded as none`,
+    );
   return reasons;
 }

@@ -69,7 +69,13 @@ const count = (value: unknown) => Number(value);
 for (const row of months) {
   figures[String(row.key)] = {
     successful: count(row.successful),
-    counts: { vert: count(row.vert), jaune: count(row.jaune), orange: count(row.orange), rouge: count(row.rouge), noir: count(row.noir) },
+    counts: {
+      vert: count(row.vert),
+      jaune: count(row.jaune),
+      orange: count(row.orange),
+      rouge: count(row.rouge),
+      noir: count(row.noir),
+    },
     failed: count(row.failed),
     failures: {},
     firstProbe: row.first_probe === null ? null : count(row.first_probe),
@@ -78,6 +84,11 @@ for (const row of months) {
   };
 }
 for (const row of failures) figures[String(row.key)]!.failures[String(row.outcome)] = count(row.n);
-const run: EngineRun = { seconds, peakMb: process.resourceUsage().maxRSS / 1024, figures, note: `DuckDB, ${String(threads)} threads` };
+const run: EngineRun = {
+  seconds,
+  peakMb: process.resourceUsage().maxRSS / 1024,
+  figures,
+  note: `DuckDB, ${String(threads)} threads`,
+};
 writeFileSync(output, JSON.stringify(run));
 connection.closeSync();

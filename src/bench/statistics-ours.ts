@@ -13,7 +13,13 @@ const dataset = loadDataset(dataDir);
 const seconds = (performance.now() - started) / 1000;
 const figures: Record<string, MonthFigures> = {};
 for (const { procedure, months } of dataset.procedures) {
-  for (const statistics of months) figures[`${procedure.department}/${procedure.slug}/${statistics.month}`] = figuresOf(statistics);
+  for (const statistics of months)
+    figures[`${procedure.department}/${procedure.slug}/${statistics.month}`] = figuresOf(statistics);
 }
-const run: EngineRun = { seconds, peakMb: process.resourceUsage().maxRSS / 1024, figures, note: 'loadDataset, one thread' };
+const run: EngineRun = {
+  seconds,
+  peakMb: process.resourceUsage().maxRSS / 1024,
+  figures,
+  note: 'loadDataset, one thread',
+};
 writeFileSync(output, JSON.stringify(run));

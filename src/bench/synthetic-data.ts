@@ -43,7 +43,10 @@ export function random(seed: number): () => number {
 /** The registry rows (department, slug) of a scale, in order. */
 export function syntheticProcedures(count: number): { department: string; slug: string }[] {
   const departments = DEPARTMENTS.map((department) => department.code);
-  return Array.from({ length: count }, (_, index) => ({ department: departments[index % departments.length]!, slug: `demarche-${index}` }));
+  return Array.from({ length: count }, (_, index) => ({
+    department: departments[index % departments.length]!,
+    slug: `demarche-${index}`,
+  }));
 }
 
 /** Month offsets a procedure is probed in: some start late, some stop early (a page retired). */
@@ -58,7 +61,14 @@ export function writeSyntheticData(dataDir: string, scale: SyntheticScale): numb
   const procedures = syntheticProcedures(scale.procedures);
   const registry = [['department', 'slug', 'prefecture', 'procedure', 'system', 'url']];
   for (const [index, { department, slug }] of procedures.entries()) {
-    registry.push([department, slug, `Préfecture synthétique ${index}`, `Démarche synthétique ${index}`, 'legacy-booking', `https://bench.invalid/booking/create/${index}`]);
+    registry.push([
+      department,
+      slug,
+      `Préfecture synthétique ${index}`,
+      `Démarche synthétique ${index}`,
+      'legacy-booking',
+      `https://bench.invalid/booking/create/${index}`,
+    ]);
   }
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(registryPath(dataDir), formatCsv(registry));

@@ -35,7 +35,9 @@ describe('npm run bench -- --scale small', () => {
 
   test('the build is measured: pages and the size of dist/ by kind', () => {
     expect(report.build?.pages).toBeGreaterThan(report.monthFiles);
-    expect(Object.keys(report.build?.kinds ?? {})).toEqual(expect.arrayContaining(['month CSVs (.csv.gz)', 'other HTML pages']));
+    expect(Object.keys(report.build?.kinds ?? {})).toEqual(
+      expect.arrayContaining(['month CSVs (.csv.gz)', 'other HTML pages']),
+    );
   });
 
   test('the robot round records what every scenario says, no failure as no slot', () => {
@@ -59,13 +61,26 @@ describe('the synthetic rows', () => {
     { day: '2026-03-31', draw: 0.06 + 0.94 * 0.9, colour: 'rouge' },
     { day: '2026-03-29', draw: 0.03, colour: null },
   ])('on $day, draw $draw gives $colour', ({ day, draw, colour }) => {
-    const [, outcome, firstDate, secondDate] = syntheticRow(`${day}T10:20:00+02:00`, day, draw, 1) as [string, string, string, string];
+    const [, outcome, firstDate, secondDate] = syntheticRow(`${day}T10:20:00+02:00`, day, draw, 1) as [
+      string,
+      string,
+      string,
+      string,
+    ];
     expect(colourOf({ day, outcome, firstDate, secondDate })).toBe(colour);
   });
 });
 
 describe('the comparison', () => {
-  const month: MonthFigures = { successful: 2, counts: { vert: 0, jaune: 1, orange: 0, rouge: 0, noir: 1 }, failed: 1, failures: { timeout: 1 }, firstProbe: 0, lastProbe: 7_200_000, probedHours: 3 };
+  const month: MonthFigures = {
+    successful: 2,
+    counts: { vert: 0, jaune: 1, orange: 0, rouge: 0, noir: 1 },
+    failed: 1,
+    failures: { timeout: 1 },
+    firstProbe: 0,
+    lastProbe: 7_200_000,
+    probedHours: 3,
+  };
   test.each([
     { name: 'a colour count', other: { ...month, counts: { ...month.counts, jaune: 0, vert: 1 } } },
     { name: 'a failure code', other: { ...month, failures: { http_error: 1 } } },
