@@ -52,6 +52,19 @@ export function formatCount(count: number): string {
 }
 
 /**
+ * A file size as French readers write it, in decimal units (1 ko = 1 000
+ * octets, as disks and browsers count): `850 octets`, `12,4 ko`, `3,1 Mo`,
+ * one decimal at most, rounded half-up, so a visitor knows what a download costs.
+ */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1000) return `${formatCount(bytes)}\u00a0${agreeWith(bytes, 'octet', 'octets')}`;
+  const [unit, scale] = bytes < 999_950 ? ['ko', 1000] : ['Mo', 1_000_000];
+  const tenths = roundedShare(bytes, scale, 10);
+  const decimal = tenths % 10;
+  return `${formatCount((tenths - decimal) / 10)}${decimal === 0 ? '' : `,${decimal}`}\u00a0${unit}`;
+}
+
+/**
  * French number agreement: 0 and 1 take the singular (« 0 sondage a échoué »,
  * « 1 sondage »), 2 and more the plural.
  */

@@ -1,14 +1,15 @@
 /**
- * The whole site build: validate the data, render the pages with Astro, write
- * the downloads, then swap the new site in place of the old one. Validation
+ * The whole site build: validate the data, write the downloads (the data page
+ * shows their sizes), render the pages with Astro, then swap the new site in place of the old one. Validation
  * comes first so that bad data stop the build before anything is written, and
  * the swap is a rename so that `dist/` is never half old, half new.
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadDataset } from '../lib/dataset.ts';
 import { provideDataset } from './dataset.ts';
+import { provideDownloadSizes } from './download-sizes.ts';
 import { writeDownloads } from './downloads.ts';
 
 export interface SiteBuild {
@@ -30,16 +31,21 @@ export async function buildSite({ dataDir, outDir, root, now, warn = (message) =
   // Astro is loaded only once the data are known good: a refusal stays quick.
   const { build } = await import('astro');
   const staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}.staging-${process.pid}`);
+  const downloads = `${staging}-downloads`;
   rmSync(staging, { recursive: true, force: true });
+  rmSync(downloads, { recursive: true, force: true });
   const alias = astroOutDir(staging, process.cwd());
   try {
+    // Written apart first, since Astro may empty its output folder.
+    provideDownloadSizes(await writeDownloads(dataset, downloads));
     await build({ root, outDir: alias.outDir, logLevel: 'warn' });
-    await writeDownloads(dataset, staging);
+    cpSync(downloads, staging, { recursive: true });
     const previous = `${staging}-previous`;
     if (existsSync(outDir)) renameSync(outDir, previous);
     renameSync(staging, outDir);
     rmSync(previous, { recursive: true, force: true });
   } finally {
+    rmSync(downloads, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
     alias.remove();
   }

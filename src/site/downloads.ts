@@ -7,7 +7,7 @@
  * Rebuilding the same data gives byte-identical files: rows follow the data's
  * order, and gzip writes no timestamp.
  */
-import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
+import { mkdirSync, writeFileSync, createWriteStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -47,13 +47,33 @@ function publishedCsv(rows: readonly (readonly string[])[]): string {
   return formatCsv(rows, { forSpreadsheets: true });
 }
 
-/** Writes every download under `outDir` (the built site's root). */
-export async function writeDownloads(dataset: Dataset, outDir: string): Promise<void> {
+/**
+ * A published CSV meant to be opened in a spreadsheet (the statistics and the
+ * registry): it starts with a UTF-8 byte-order mark, without which Excel reads
+ * « Préfecture » as « PrÃ©fecture ». The gzipped probe files are for programs
+ * (R, pandas, DuckDB), which a BOM would only trip up (a first column named
+ * "\ufeffprobed_at"), so they have none.
+ */
+function spreadsheetCsv(rows: readonly (readonly string[])[]): string {
+  return formatCsv(rows, { forSpreadsheets: true, byteOrderMark: true });
+}
+
+/** The size in bytes of each download, by site path, as written. */
+export type DownloadSizes = Record<string, number>;
+
+/**
+ * Writes every download under `outDir` (the built site's root) and returns
+ * the size of the whole-country files, which the data page shows. The sizes
+ * are deterministic, since the files are.
+ */
+export async function writeDownloads(dataset: Dataset, outDir: string): Promise<DownloadSizes> {
   const registryHeader = writeRegistry(dataset, outDir);
   for (const data of dataset.procedures) writeProcedureStatistics(data, dataset.compiledAt, outDir);
   writeNationalStatistics(dataset, outDir);
   await writeProbes(dataset, outDir);
   writeSiteFile(outDir, DATAPACKAGE_PATH, `${JSON.stringify(dataPackage(dataset, registryHeader), null, 2)}\n`);
+  const sitePaths = [ALL_PROBES_PATH, NATIONAL_STATISTICS_PATH, REGISTRY_DOWNLOAD_PATH, DATAPACKAGE_PATH];
+  return Object.fromEntries(sitePaths.map((sitePath) => [sitePath, statSync(siteFile(outDir, sitePath)).size]));
 }
 
 /** Writes a file at a site path such as `/donnees/procedures.csv`, creating its directory. */
@@ -69,13 +89,13 @@ function siteFile(outDir: string, sitePath: string): string {
 
 /**
  * Publishes the registry with all its columns, re-written from its parsed
- * cells so that a byte-order mark or CRLF line ends in the source never reach
- * readers. Returns its header, which the Data Package describes.
+ * cells so that CRLF line ends in the source never reach readers; it gets
+ * the byte-order mark of every spreadsheet download. Returns its header, which the Data Package describes.
  */
 function writeRegistry(dataset: Dataset, outDir: string): string[] {
   const file = registryPath(dataset.dataDir);
   const table = parseCsv(readDataFile(file), file);
-  writeSiteFile(outDir, REGISTRY_DOWNLOAD_PATH, publishedCsv([table.header, ...table.lines.map((line) => line.cells)]));
+  writeSiteFile(outDir, REGISTRY_DOWNLOAD_PATH, spreadsheetCsv([table.header, ...table.lines.map((line) => line.cells)]));
   return table.header;
 }
 
@@ -119,7 +139,7 @@ function writeProcedureStatistics({ procedure, months }: ProcedureData, compiled
     const cells = statisticsCells(statistics, compiledAt);
     return STATISTICS_COLUMNS.map((column) => cells[column]);
   });
-  writeSiteFile(outDir, procedureStatisticsPath(procedure), publishedCsv([STATISTICS_COLUMNS, ...rows]));
+  writeSiteFile(outDir, procedureStatisticsPath(procedure), spreadsheetCsv([STATISTICS_COLUMNS, ...rows]));
 }
 
 /** Every procedure-month in one table, procedures in registry order. */
@@ -130,7 +150,7 @@ function writeNationalStatistics(dataset: Dataset, outDir: string): void {
       return NATIONAL_STATISTICS_COLUMNS.map((column) => cells[column]);
     }),
   );
-  writeSiteFile(outDir, NATIONAL_STATISTICS_PATH, publishedCsv([NATIONAL_STATISTICS_COLUMNS, ...rows]));
+  writeSiteFile(outDir, NATIONAL_STATISTICS_PATH, spreadsheetCsv([NATIONAL_STATISTICS_COLUMNS, ...rows]));
 }
 
 /** A probe's own columns and its derived colour, in MONTH_PROBE_COLUMNS order. */

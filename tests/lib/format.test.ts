@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { agreeWith, countOf, formatShortDay } from '../../src/lib/format.ts';
+import { agreeWith, countOf, formatFileSize, formatShortDay } from '../../src/lib/format.ts';
 
 const NBSP = '\u00a0';
 
@@ -27,5 +27,27 @@ describe('short days', () => {
     ['2015-06-10', '10/06/2015'],
   ])('%s is written %s', (day, expected) => {
     expect(formatShortDay(day)).toBe(expected);
+  });
+});
+
+describe('file sizes', () => {
+  test.each([
+    [0, '0 octet'],
+    [1, '1 octet'],
+    [850, '850 octets'],
+    [999, '999 octets'],
+    [1000, '1 ko'],
+    [12_449, '12,4 ko'],
+    [12_450, '12,5 ko'],
+    [999_949, '999,9 ko'],
+    [999_950, '1 Mo'],
+    [3_140_000, '3,1 Mo'],
+    [1_234_500_000, '1 234,5 Mo'],
+  ])('%i bytes read « %s »', (bytes, expected) => {
+    expect(formatFileSize(bytes).replace(/[\u00a0\u202f]/g, ' ')).toBe(expected);
+  });
+
+  test('the unit never breaks away from its number', () => {
+    expect(formatFileSize(12_450)).toBe('12,5\u00a0ko');
   });
 });

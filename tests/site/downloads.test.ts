@@ -115,7 +115,7 @@ describe('the downloads of the fixture site', () => {
   });
 
   test('a procedure without probes gets a header-only statistics file', () => {
-    expect(textOf('/donnees/statistiques/975/spm-sejour.csv')).toBe('month,successful,vert,jaune,orange,rouge,noir,failed,share_vert,share_jaune,share_orange,share_rouge,share_noir,opening_rate,share_within_month,hours,probed_hours\n');
+    expect(textOf('/donnees/statistiques/975/spm-sejour.csv')).toBe('\ufeffmonth,successful,vert,jaune,orange,rouge,noir,failed,share_vert,share_jaune,share_orange,share_rouge,share_noir,opening_rate,share_within_month,hours,probed_hours\n');
   });
 
   test('the national statistics have one row per procedure-month, with the procedure named', () => {
@@ -144,7 +144,14 @@ describe('the downloads of the fixture site', () => {
   });
 
   test('the registry is published with all its columns', () => {
-    expect(textOf(REGISTRY_DOWNLOAD_PATH)).toBe(FIXTURE_REGISTRY);
+    expect(textOf(REGISTRY_DOWNLOAD_PATH)).toBe(`\ufeff${FIXTURE_REGISTRY}`);
+  });
+
+  // Excel misreads accents in a CSV without a BOM; R, pandas and DuckDB trip over one in a header.
+  const SPREADSHEET_FILES = [NATIONAL_STATISTICS_PATH, REGISTRY_DOWNLOAD_PATH, ...STATISTICS_FILES];
+  test.each(ALL_DOWNLOADS.filter((sitePath) => sitePath.endsWith('.csv') || sitePath.endsWith('.csv.gz')))('%s starts with a BOM only if meant for spreadsheets', (sitePath) => {
+    expect(textOf(sitePath).startsWith('\ufeff')).toBe(SPREADSHEET_FILES.includes(sitePath));
+    expect(textOf(sitePath).slice(1).includes('\ufeff')).toBe(false);
   });
 
   test('gzip files carry no timestamp', () => {
@@ -267,6 +274,21 @@ describe('the « Données » page', () => {
     const target = href.split('#')[0]!;
     const file = fileOf(target.endsWith('/') ? `${target}index.html` : target);
     expect(existsSync(file)).toBe(true);
+  });
+
+  test.each([ALL_PROBES_PATH, NATIONAL_STATISTICS_PATH, REGISTRY_DOWNLOAD_PATH, DATAPACKAGE_PATH])('shows the size of %s as written', (sitePath) => {
+    const row = $('table.downloads tbody tr').filter((_, element) => $(element).find(`a[href="${sitePath}"]`).length > 0);
+    const bytes = statSync(fileOf(sitePath)).size;
+    const size = row.find('td.size').text();
+    expect(size).toMatch(/^[\d\u00a0]+(,\d)?\u00a0(octets?|ko|Mo)$/);
+    const [number, unit] = size.split(/\u00a0(?=[a-zA-Z])/);
+    const value = Number(number!.replace(/\u00a0/g, '').replace(',', '.')) * (unit === 'Mo' ? 1e6 : unit === 'ko' ? 1e3 : 1);
+    expect(Math.abs(value - bytes)).toBeLessThanOrEqual(unit === 'Mo' ? 5e4 : unit === 'ko' ? 50 : 0);
+  });
+
+  test('says which files carry a BOM for spreadsheets', () => {
+    expect($('table.downloads').text()).toContain('CSV pour tableur (UTF-8 avec BOM)');
+    expect($('main').text()).toMatch(/n’en ont pas/);
   });
 
   test('gives the data version and how to cite it', () => {
