@@ -16,13 +16,19 @@ export interface OpeningClass {
   ink: string;
 }
 
-/** The five classes of the scale, darkest where the counters are most closed. */
+/**
+ * The five classes of the scale, darkest where the counters are most closed:
+ * five steps of viridis (purple to green), a colour-blind-safe scale whose
+ * lightest step is still a saturated green, so the best class can never be
+ * taken for the white, dash-outlined tiles of departments without a procedure.
+ * Each ink reads on its fill with a contrast of at least 4.5:1.
+ */
 export const OPENING_CLASSES: readonly OpeningClass[] = [
-  { label: 'moins de 20\u00a0%', fill: '#08306b', ink: '#ffffff' },
-  { label: '20 à 40\u00a0%', fill: '#2171b5', ink: '#ffffff' },
-  { label: '40 à 60\u00a0%', fill: '#6baed6', ink: '#1b1b1b' },
-  { label: '60 à 80\u00a0%', fill: '#bdd7e7', ink: '#1b1b1b' },
-  { label: '80\u00a0% et plus', fill: '#eff3ff', ink: '#1b1b1b' },
+  { label: 'moins de 20\u00a0%', fill: '#440154', ink: '#ffffff' },
+  { label: '20 à 40\u00a0%', fill: '#414487', ink: '#ffffff' },
+  { label: '40 à 60\u00a0%', fill: '#2a788e', ink: '#ffffff' },
+  { label: '60 à 80\u00a0%', fill: '#22a884', ink: '#1b1b1b' },
+  { label: '80\u00a0% et plus', fill: '#7ad151', ink: '#1b1b1b' },
 ];
 
 /**

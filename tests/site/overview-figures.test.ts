@@ -115,13 +115,42 @@ describe('the tile map', () => {
     expect(openingClass(split(within, successful))).toBe(OPENING_CLASSES[index]);
   });
 
+  /** WCAG relative luminance of a `#rrggbb` colour. */
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((start) => {
+      const channel = parseInt(hex.slice(start, start + 2), 16) / 255;
+      return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  /** WCAG contrast ratio of two colours. */
+  const contrast = (one: string, other: string) => {
+    const [light, dark] = [luminance(one), luminance(other)].sort((a, b) => b - a);
+    return (light! + 0.05) / (dark! + 0.05);
+  };
+
+  test.each(OPENING_CLASSES.map((openingClass) => [openingClass.label, openingClass] as const))('prints the code on the %s class with a contrast of 4.5:1 at least', (_label, { fill, ink }) => {
+    expect(contrast(fill, ink)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  test('goes from dark (closed) to light (open), each class lighter than the one before', () => {
+    const luminances = OPENING_CLASSES.map(({ fill }) => luminance(fill));
+    expect(luminances).toEqual([...luminances].sort((a, b) => a - b));
+    expect(new Set(luminances).size).toBe(OPENING_CLASSES.length);
+  });
+
+  test('keeps the best class clearly apart from the white of « aucune démarche suivie »', () => {
+    // The old best class, #eff3ff, had a contrast of 1.1 against white: one could not tell it from an untracked tile.
+    expect(contrast(OPENING_CLASSES.at(-1)!.fill, '#ffffff')).toBeGreaterThanOrEqual(1.5);
+  });
+
   const rates = new Map<string, MonthStatistics>([
     ['93', split(714, 1000)],
     ['95', split(0, 0)],
   ]);
 
   test.each([
-    ['93', '/93/', '93 – Seine-Saint-Denis : date à moins d’un mois 71,4 %', 'tile', 'background:#bdd7e7;color:#1b1b1b'],
+    ['93', '/93/', '93 – Seine-Saint-Denis : date à moins d’un mois 71,4 %', 'tile', 'background:#22a884;color:#1b1b1b'],
     ['95', '/95/', "95 – Val-d'Oise : aucun sondage réussi sur la période", 'tile no-data', undefined],
     ['23', null, '23 – Creuse : pas de démarche suivie', 'tile untracked', undefined],
   ])('says what the tile of %s shows and where it leads', (code, href, name, className, style) => {

@@ -122,7 +122,7 @@ describe('the home page built from the fixture data', () => {
 
   test('colours a tile by its class of the scale and shows the class in the legend', () => {
     // 28,6 % falls in the 20 à 40 % class.
-    expect($('.tile-map [data-department="93"]').attr('style')).toContain('background:#2171b5');
+    expect($('.tile-map [data-department="93"]').attr('style')).toContain('background:#414487');
     expect(text($('.map-legend').text())).toContain('20 à 40 %');
     // The legend shows the five-colour split behind the one figure.
     expect($('.map-legend .split-legend li').toArray().map((item) => text($(item).text()))).toEqual(['Vert : 14,3 %', 'Jaune : 14,3 %', 'Orange : 28,6 %', 'Rouge : 14,3 %', 'Noir : 28,6 %']);

@@ -83,4 +83,16 @@ describeInBrowser('the site on a 360 px phone', (site) => {
     await expect.poll(() => region.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
     await page.context().close();
   });
+
+  test('the map tiles are at least 44 px, the metropolitan grid scrolling inside its own region the keyboard reaches', async () => {
+    const page = await site.open('/', { viewport: PHONE });
+    const sizes = await page.locator('.tile-map [data-department]').evaluateAll((tiles) => tiles.map((tile) => tile.getBoundingClientRect()).map(({ width, height }) => Math.min(width, height)));
+    expect(sizes.length).toBeGreaterThan(100);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(44);
+    const region = page.getByRole('region', { name: 'France métropolitaine' });
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    const widths = await region.evaluate((element) => ({ content: element.scrollWidth, box: element.clientWidth }));
+    expect(widths.content).toBeGreaterThan(widths.box);
+    await page.context().close();
+  });
 });
