@@ -58,3 +58,25 @@ export function departmentSortKey(code: string): string {
 export function figureSortKey(value: number | null): string {
   return value === null ? '' : String(value);
 }
+
+/** What a procedure list is ordered by: its department, its prefecture, its label. */
+interface Placed {
+  department: string;
+  prefecture: string;
+  procedure: string;
+}
+
+/**
+ * Procedures in department order (INSEE order, as the tables sort them),
+ * then by prefecture and label in French alphabetical order: the order in
+ * which a visitor looks for their own prefecture in a long list.
+ */
+export function inDepartmentOrder<T extends Placed>(procedures: readonly T[]): T[] {
+  const words = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+  return [...procedures].sort(
+    (a, b) =>
+      Number(departmentSortKey(a.department)) - Number(departmentSortKey(b.department)) ||
+      words.compare(a.prefecture, b.prefecture) ||
+      words.compare(a.procedure, b.procedure),
+  );
+}

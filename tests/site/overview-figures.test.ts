@@ -9,6 +9,7 @@ import {
   departmentFigures,
   departmentSortKey,
   figureSortKey,
+  inDepartmentOrder,
   procedureRows,
   rowsByOffice,
 } from '../../src/site/overview.ts';
@@ -163,5 +164,15 @@ describe('the tile map', () => {
     const codes = groups.flatMap((group) => group.tiles.map(({ tile }) => tile.place.code));
     expect([...codes].sort()).toEqual(DEPARTMENTS.map((place) => place.code).sort());
     expect(groups[1]!.tiles.every(({ cell }) => cell === null)).toBe(true);
+  });
+});
+
+describe('the department order of the tools page', () => {
+  const placed = (department: string, prefecture = 'Préfecture', procedure = 'Titre') => ({ department, prefecture, procedure });
+  test.each([
+    ['INSEE order, Corsica between 20 and 21, overseas last', ['975', '93', '2B', '21', '2A', '9'].map((code) => placed(code)), ['9 Préfecture Titre', '2A Préfecture Titre', '2B Préfecture Titre', '21 Préfecture Titre', '93 Préfecture Titre', '975 Préfecture Titre']],
+    ['prefecture then label, accents ignored', [placed('93', 'Sous-préfecture du Raincy', 'Asile'), placed('93', 'Préfecture de Bobigny', 'Titre'), placed('93', 'Préfecture de Bobigny', 'Échange')], ['93 Préfecture de Bobigny Échange', '93 Préfecture de Bobigny Titre', '93 Sous-préfecture du Raincy Asile']],
+  ])('%s', (_name, procedures, expected) => {
+    expect(inDepartmentOrder(procedures).map((item) => `${item.department} ${item.prefecture} ${item.procedure}`)).toEqual(expected);
   });
 });

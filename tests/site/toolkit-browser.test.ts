@@ -280,4 +280,20 @@ describeInBrowser('the toolkit in Chromium', (site) => {
     await page.getByRole('button', { name: 'Imprimer le courrier' }).click();
     expect(await accessibilityViolations(page)).toEqual([]);
   });
+
+  test('the tools page filters its procedures as the home table does', async () => {
+    const page = await site.open('/outils/');
+    const rows = page.locator('#outils-demarches tbody tr');
+    await page.getByLabel('Filtrer les démarches').fill('sarcelles');
+    await expect.poll(() => rows.evaluateAll((all) => all.filter((row) => !(row as HTMLElement).hidden).map((row) => row.querySelector('th')!.textContent))).toEqual([
+      expect.stringContaining('Sarcelles'),
+    ]);
+    expect((await page.locator('[data-procedure-filter] .filter-status').textContent())?.replace(/\s+/gu, ' ')).toBe('1 démarche affichée sur 4');
+  });
+
+  test('the tools page lists every procedure without JavaScript, with no dead filter field', async () => {
+    const page = await site.open('/outils/', { javaScript: false });
+    expect(await page.locator('#outils-demarches tbody tr:visible').count()).toBe(4);
+    expect(await page.getByLabel('Filtrer les démarches').isVisible()).toBe(false);
+  });
 });

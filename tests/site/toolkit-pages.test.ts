@@ -178,3 +178,16 @@ describe('the tools’ code sends and stores nothing', () => {
     expect(source).not.toMatch(/\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource|localStorage|sessionStorage|indexedDB|document\.cookie|\.submit\(/);
   });
 });
+
+describe('the tools page', () => {
+  test('lists the procedures in department order, every one in the HTML, with the filter hidden until the script shows it', () => {
+    const $ = page('outils');
+    expect($('#outils-demarches tbody th a').map((_, link) => $(link).attr('href')).get()).toEqual([
+      '/2A/ajaccio-sejour/',
+      '/93/titre-sejour-bobigny/',
+      '/95/sarcelles-5260/',
+      '/975/spm-sejour/',
+    ]);
+    expect($('[data-procedure-filter="outils-demarches"]').attr('hidden')).toBeDefined();
+  });
+});
