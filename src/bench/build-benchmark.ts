@@ -7,6 +7,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { writeSyntheticData } from './synthetic-data.ts';
 
 /** Files and bytes of one kind of output. */
@@ -27,6 +28,8 @@ export interface BuildFigures {
   totalBytes: number;
   /** dist/ as a gzipped tar, about what the Pages artifact uploads. */
   packedBytes: number;
+  /** The national overview (the home page) gzipped, bytes: issue 14 wants ≤ 100 kB with 300 procedures. */
+  overviewGzipBytes: number;
   /** By kind: month pages (with rows or drawn from the CSV), month CSVs, other HTML, other files. */
   kinds: Record<string, Share>;
 }
@@ -94,6 +97,7 @@ export async function measureBuild(dataDir: string, outDir: string): Promise<Bui
     peakSource: peak ? 'GNU time -v (largest process of the build)' : 'not measured (no /usr/bin/time)',
     totalBytes,
     packedBytes,
+    overviewGzipBytes: gzipSync(readFileSync(path.join(outDir, 'index.html'))).length,
     ...sizeByKind(outDir),
   };
 }

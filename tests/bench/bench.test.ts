@@ -35,6 +35,7 @@ describe('npm run bench -- --scale small', () => {
 
   test('the build is measured: pages and the size of dist/ by kind', () => {
     expect(report.build?.pages).toBeGreaterThan(report.monthFiles);
+    expect(report.build?.overviewGzipBytes).toBeGreaterThan(0);
     expect(Object.keys(report.build?.kinds ?? {})).toEqual(
       expect.arrayContaining(['month CSVs (.csv.gz)', 'other HTML pages']),
     );
