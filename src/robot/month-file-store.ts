@@ -46,16 +46,20 @@ export function monthFileOf(dataDir: string, department: string, slug: string, r
   return { file: monthFilePath(dataDir, department, slug, month), month, probe };
 }
 
-/** Reads a month file if it exists; throws DataError when it is invalid. */
-function readMonth(file: string, month: string, files: FileSystem): { text: string; header: string[]; probes: Probe[] } | null {
-  let text: string;
+/** The text of a data file under a lock, or null when it does not exist yet; a read error is a StoreError. */
+export function readStoredText(file: string, files: FileSystem): string | null {
   try {
     if (!files.existsSync(file)) return null;
-    text = files.readFileSync(file, 'utf8') as string;
+    return files.readFileSync(file, 'utf8') as string;
   } catch (error) {
     throw new StoreError(describeFileError('read', file, error), { cause: error });
   }
-  return { text, ...parseMonthFile(text, file, month) };
+}
+
+/** Reads a month file if it exists; throws DataError when it is invalid. */
+function readMonth(file: string, month: string, files: FileSystem): { text: string; header: string[]; probes: Probe[] } | null {
+  const text = readStoredText(file, files);
+  return text === null ? null : { text, ...parseMonthFile(text, file, month) };
 }
 
 /**

@@ -14,18 +14,12 @@ import { judgeSubmission, type Submission, type SubmissionContext } from '../lib
 import type { Procedure } from '../lib/registry.ts';
 import { describeFileError, realFileSystem, writeFileAtomic, type FileSystem } from './atomic-file.ts';
 import { withLock } from './file-lock.ts';
-import { monthLockPath, StoreError } from './month-file-store.ts';
+import { monthLockPath, readStoredText, StoreError } from './month-file-store.ts';
 
 /** Reads the observations of one month file, or none when it does not exist. */
 function readObservations(file: string, month: string, files: FileSystem): { text: string; header: string[]; observations: Observation[] } | null {
-  let text: string;
-  try {
-    if (!files.existsSync(file)) return null;
-    text = files.readFileSync(file, 'utf8') as string;
-  } catch (error) {
-    throw new StoreError(describeFileError('read', file, error), { cause: error });
-  }
-  return { text, ...parseObservationFile(text, file, month) };
+  const text = readStoredText(file, files);
+  return text === null ? null : { text, ...parseObservationFile(text, file, month) };
 }
 
 /**
