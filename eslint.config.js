@@ -16,7 +16,10 @@ export default tseslint.config(
     rules: {
       // An unused binding is usually a leftover; a leading underscore marks a deliberate one.
       eqeqeq: ['error', 'smart'],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
 );

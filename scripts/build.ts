@@ -5,7 +5,12 @@ import { buildClock, dataDirectory } from '../src/lib/data-directory.ts';
 import { buildSite } from '../src/site/build.ts';
 
 try {
-  await buildSite({ dataDir: dataDirectory(), outDir: path.resolve(process.env.OUT_DIR || 'dist'), root: process.cwd(), now: buildClock() });
+  await buildSite({
+    dataDir: dataDirectory(),
+    outDir: path.resolve(process.env.OUT_DIR || 'dist'),
+    root: process.cwd(),
+    now: buildClock(),
+  });
 } catch (error) {
   if (!(error instanceof DataError)) throw error;
   console.error(error.message);

@@ -38,7 +38,9 @@ const { values } = parseArgs({
 
 const history = values.days !== undefined;
 const dataDir = path.resolve(values['data-dir'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'guichets-demo-data-')));
-const evidenceDir = path.resolve(values['evidence-dir'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'guichets-demo-evidence-')));
+const evidenceDir = path.resolve(
+  values['evidence-dir'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'guichets-demo-evidence-')),
+);
 const start = values.start ?? new Date(Date.now() - Number(values.days ?? 0) * 86_400_000).toISOString().slice(0, 10);
 
 let now = history ? parisInstant(start, '00:17') : new Date();
@@ -63,7 +65,10 @@ const options = {
 
 try {
   if (!history) {
-    const round = await runRound({ ...options, onProbe: (report, done, total) => console.log(formatProgressLine(report, done, total)) });
+    const round = await runRound({
+      ...options,
+      onProbe: (report, done, total) => console.log(formatProgressLine(report, done, total)),
+    });
     console.log(`\n${formatSummary(round)}`);
   } else {
     const end = parisInstant(addDays(start, Number(values.days)), '00:00');
@@ -76,13 +81,15 @@ try {
       const round = await runRound(options);
       rounds += 1;
       probes += round.probes.length;
-      if (rounds % 24 === 0) process.stdout.write(`\r${now.toISOString().slice(0, 10)}: ${rounds} rounds, ${probes} probes`);
+      if (rounds % 24 === 0)
+        process.stdout.write(`\r${now.toISOString().slice(0, 10)}: ${rounds} rounds, ${probes} probes`);
     }
-    console.log(`\n${rounds} rounds of ${entries.length} procedures (${probes} probes), ${values.days} days from ${start}, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `\n${rounds} rounds of ${entries.length} procedures (${probes} probes), ${values.days} days from ${start}, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
   console.log(`data: ${dataDir}`);
   if (options.evidenceDir) console.log(`evidence: ${evidenceDir}`);
 } finally {
   await simulator.close();
 }
-

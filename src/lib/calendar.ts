@@ -27,7 +27,10 @@ export function dayStartUtc(text: string): number {
   if (start === undefined) {
     const match = DAY_PATTERN.exec(text);
     const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-    start = match && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? Date.UTC(year, month - 1, day) : Number.NaN;
+    start =
+      match && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+        ? Date.UTC(year, month - 1, day)
+        : Number.NaN;
     if (dayStarts.size > 200_000) dayStarts.clear();
     dayStarts.set(text, start);
   }
@@ -234,7 +237,10 @@ export function parisInstant(day: string, time: string): Date {
   for (const offsetMinutes of [120, 60]) {
     const candidate = new Date(asUtc - offsetMinutes * 60_000);
     const clock = parisClock(candidate);
-    if (clock.offsetMinutes === offsetMinutes && `${clock.day}T${clock.time}` === new Date(asUtc).toISOString().slice(0, 19)) {
+    if (
+      clock.offsetMinutes === offsetMinutes &&
+      `${clock.day}T${clock.time}` === new Date(asUtc).toISOString().slice(0, 19)
+    ) {
       return candidate;
     }
   }

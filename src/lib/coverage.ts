@@ -56,7 +56,11 @@ function hoursToCover(month: string, compiledAt: number | null): number {
  * The coverage of months (one month, or a period: months without data count
  * with all their hours unprobed), for data compiled at `compiledAt`.
  */
-export function coverage(months: readonly MonthStatistics[], period: readonly string[], compiledAt: number | null): Coverage {
+export function coverage(
+  months: readonly MonthStatistics[],
+  period: readonly string[],
+  compiledAt: number | null,
+): Coverage {
   const wanted = new Set(period);
   const total = sumStatistics(months.filter((row) => row.month !== null && wanted.has(row.month)));
   const hours = period.reduce((sum, month) => sum + hoursToCover(month, compiledAt), 0);

@@ -72,14 +72,22 @@ export function parseCsv(text: string, file: string): CsvTable {
 /** The cells of one physical line, or a DataError saying what is wrong with it. */
 function readLine(content: string, file: string, line: number, nextLine: string | undefined): string[] {
   if (content.length > MAX_LINE_LENGTH) {
-    throw new DataError(file, line, `the line is ${content.length.toLocaleString('en')} characters long; a line holds at most ${MAX_LINE_LENGTH.toLocaleString('en')}`);
+    throw new DataError(
+      file,
+      line,
+      `the line is ${content.length.toLocaleString('en')} characters long; a line holds at most ${MAX_LINE_LENGTH.toLocaleString('en')}`,
+    );
   }
   const cells = content.indexOf('"') === -1 ? content.split(',') : splitQuotedLine(content, file, line, nextLine);
   if (CONTROL_CHARACTER.test(content)) rejectControlCharacter(cells, file, line);
   for (let column = 0; column < cells.length; column += 1) {
     const length = cells[column]!.length;
     if (length > MAX_CELL_LENGTH) {
-      throw new DataError(file, line, `the cell in column ${column + 1} is ${length.toLocaleString('en')} characters long; a cell holds at most ${MAX_CELL_LENGTH.toLocaleString('en')}`);
+      throw new DataError(
+        file,
+        line,
+        `the cell in column ${column + 1} is ${length.toLocaleString('en')} characters long; a cell holds at most ${MAX_CELL_LENGTH.toLocaleString('en')}`,
+      );
     }
   }
   return cells;
@@ -87,9 +95,15 @@ function readLine(content: string, file: string, line: number, nextLine: string 
 
 function rejectControlCharacter(cells: readonly string[], file: string, line: number): never {
   const column = cells.findIndex((cell) => CONTROL_CHARACTER.test(cell));
-  if (column === -1) throw new DataError(file, line, 'a carriage return in the middle of the line (lines end with a line feed)');
+  if (column === -1)
+    throw new DataError(file, line, 'a carriage return in the middle of the line (lines end with a line feed)');
   const character = CONTROL_CHARACTER.exec(cells[column]!)![0];
-  const name = character === '\t' ? 'a tab' : character === '\r' ? 'a carriage return' : `the control character U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const name =
+    character === '\t'
+      ? 'a tab'
+      : character === '\r'
+        ? 'a carriage return'
+        : `the control character U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
   throw new DataError(file, line, `${name} in column ${column + 1}: cells hold printable text only`);
 }
 
@@ -117,14 +131,22 @@ function splitQuotedLine(content: string, file: string, line: number, nextLine: 
       cells.push(value);
       if (position === content.length) return cells;
       if (content.charCodeAt(position) !== COMMA) {
-        throw new DataError(file, line, `text after the closing quote of column ${column}: a quote inside a quoted cell is written twice ("")`);
+        throw new DataError(
+          file,
+          line,
+          `text after the closing quote of column ${column}: a quote inside a quoted cell is written twice ("")`,
+        );
       }
       position += 1;
     } else {
       const comma = content.indexOf(',', position);
       const value = content.slice(position, comma === -1 ? content.length : comma);
       if (value.includes('"')) {
-        throw new DataError(file, line, `stray quote in column ${column}: a cell holding a quote must be quoted whole, with the quotes inside it doubled ("")`);
+        throw new DataError(
+          file,
+          line,
+          `stray quote in column ${column}: a cell holding a quote must be quoted whole, with the quotes inside it doubled ("")`,
+        );
       }
       cells.push(value);
       if (comma === -1) return cells;
@@ -152,7 +174,11 @@ function unclosedQuote(column: number, nextLine: string | undefined): string {
 export function requireLeadingColumns(header: string[], expected: readonly string[], file: string): void {
   expected.forEach((name, index) => {
     if (header[index] !== name) {
-      throw new DataError(file, 1, `bad header: column ${index + 1} must be "${name}", found "${header[index] ?? ''}" (expected ${expected.join(',')})`);
+      throw new DataError(
+        file,
+        1,
+        `bad header: column ${index + 1} must be "${name}", found "${header[index] ?? ''}" (expected ${expected.join(',')})`,
+      );
     }
   });
   const seen = new Set<string>();
@@ -177,7 +203,10 @@ export interface CsvFormat {
 }
 
 /** Formats rows as CSV lines, quoting only the cells that need it: the one CSV writer of the project. */
-export function formatCsv(rows: readonly (readonly string[])[], { forSpreadsheets = false, lineEnd = '\n', byteOrderMark = false }: CsvFormat = {}): string {
+export function formatCsv(
+  rows: readonly (readonly string[])[],
+  { forSpreadsheets = false, lineEnd = '\n', byteOrderMark = false }: CsvFormat = {},
+): string {
   const cell = forSpreadsheets ? (text: string) => formatCell(neutraliseFormula(text)) : formatCell;
   return (byteOrderMark ? '\ufeff' : '') + rows.map((row) => row.map(cell).join(',') + lineEnd).join('');
 }
@@ -188,7 +217,9 @@ export function formatCsv(rows: readonly (readonly string[])[], { forSpreadsheet
  * neutralised formula; inner quotes are doubled (RFC 4180).
  */
 function formatCell(cell: string): string {
-  return /[",;\r\n]/.test(cell) || cell !== cell.trim() || cell.startsWith("'") ? `"${cell.replace(/"/g, '""')}"` : cell;
+  return /[",;\r\n]/.test(cell) || cell !== cell.trim() || cell.startsWith("'")
+    ? `"${cell.replace(/"/g, '""')}"`
+    : cell;
 }
 
 /**

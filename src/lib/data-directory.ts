@@ -26,8 +26,11 @@ export function dataDirectory(environment: NodeJS.ProcessEnv = process.env): str
 export function buildClock(environment: NodeJS.ProcessEnv = process.env): number {
   const text = environment.BUILD_CLOCK;
   if (!text) return Date.now();
-  const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) ? Date.parse(text) : Number.NaN;
-  if (Number.isNaN(instant)) throw new DataError('BUILD_CLOCK', 0, `"${text}" is not an instant such as 2026-05-18T10:00:00Z`);
+  const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)
+    ? Date.parse(text)
+    : Number.NaN;
+  if (Number.isNaN(instant))
+    throw new DataError('BUILD_CLOCK', 0, `"${text}" is not an instant such as 2026-05-18T10:00:00Z`);
   return instant;
 }
 
@@ -81,7 +84,11 @@ export function readDataFile(file: string): string {
     if (stats.isDirectory()) throw new DataError(file, 0, 'a directory stands where a file is expected');
     if (!stats.isFile()) throw new DataError(file, 0, 'not a plain file (data files are plain UTF-8 CSV files)');
     if (stats.size > MAX_DATA_FILE_BYTES) {
-      throw new DataError(file, 0, `the file is ${stats.size.toLocaleString('en')} bytes long; a data file holds at most ${MAX_DATA_FILE_BYTES.toLocaleString('en')}`);
+      throw new DataError(
+        file,
+        0,
+        `the file is ${stats.size.toLocaleString('en')} bytes long; a data file holds at most ${MAX_DATA_FILE_BYTES.toLocaleString('en')}`,
+      );
     }
     return decodeUtf8(readFileSync(descriptor), file);
   } catch (error) {
@@ -108,13 +115,16 @@ export function readDataDirectory(directory: string): Dirent[] {
     if (error instanceof DataError) throw error;
     throw new DataError(directory, 0, fileSystemReason(error, 'directory'), { cause: error });
   }
-  const visible = entries.filter((entry) => !entry.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const visible = entries
+    .filter((entry) => !entry.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const link = visible.find((entry) => entry.isSymbolicLink());
   if (link) throw new DataError(path.join(directory, link.name), 0, SYMLINK_REASON);
   return visible;
 }
 
-const SYMLINK_REASON = 'a symbolic link: the data tree holds plain directories and files only (copy the data instead of linking it)';
+const SYMLINK_REASON =
+  'a symbolic link: the data tree holds plain directories and files only (copy the data instead of linking it)';
 
 /** True for a Node.js system error, which carries a `code` such as ENOENT. */
 export function isSystemError(error: unknown): error is NodeJS.ErrnoException {

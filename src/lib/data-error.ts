@@ -39,14 +39,25 @@ export function issueReason(error: core.$ZodError, input: unknown): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid';
   if (issue.path.length === 0) return issue.message;
-  const field = issue.path.map((key, index) => (typeof key === 'number' ? `[${key + 1}]` : index === 0 ? String(key) : `.${String(key)}`)).join('');
-  const value = issue.path.reduce<unknown>((current, key) => (current !== null && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[key] : undefined), input);
+  const field = issue.path
+    .map((key, index) => (typeof key === 'number' ? `[${key + 1}]` : index === 0 ? String(key) : `.${String(key)}`))
+    .join('');
+  const value = issue.path.reduce<unknown>(
+    (current, key) =>
+      current !== null && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[key] : undefined,
+    input,
+  );
   return `${field} ${quote(value)}: ${issue.message}`;
 }
 
 /** A value as a message shows it: quoted, cut when long; « missing » when absent. */
 function quote(value: unknown): string {
   if (value === undefined || value === null) return '(missing)';
-  const text = typeof value === 'string' ? value : value instanceof Date ? value.toISOString().slice(0, 10) : JSON.stringify(value) ?? String(value);
+  const text =
+    typeof value === 'string'
+      ? value
+      : value instanceof Date
+        ? value.toISOString().slice(0, 10)
+        : (JSON.stringify(value) ?? String(value));
   return `"${text.length > MAX_QUOTED_VALUE ? `${text.slice(0, MAX_QUOTED_VALUE - 1)}…` : text}"`;
 }

@@ -8,7 +8,14 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DataError } from './data-error.ts';
-import { monthFilePath, probesRoot, procedureProbeDirectory, readDataDirectory, readDataFile, registryPath } from './data-directory.ts';
+import {
+  monthFilePath,
+  probesRoot,
+  procedureProbeDirectory,
+  readDataDirectory,
+  readDataFile,
+  registryPath,
+} from './data-directory.ts';
 import { monthStatistics, type MonthStatistics } from './month-statistics.ts';
 import { monthFileDigest, versionOfDigest } from './month-version.ts';
 import { EARLIEST_PROBE, monthOfFileName, parseMonthFile, type Probe, type ProbeLimits } from './probe.ts';
@@ -83,7 +90,11 @@ export function loadDataset(dataDir: string, { now = Date.now() }: LoadOptions =
     const months: MonthStatistics[] = [];
     const monthVersions: Record<string, string> = {};
     let latest: LatestProbe | null = null;
-    const limits: ProbeLimits = { latestInstant: now + FUTURE_TOLERANCE_MS, earliestDay: procedure.since || EARLIEST_PROBE, sinceLine: procedure.since ? procedure.line : null };
+    const limits: ProbeLimits = {
+      latestInstant: now + FUTURE_TOLERANCE_MS,
+      earliestDay: procedure.since || EARLIEST_PROBE,
+      sinceLine: procedure.since ? procedure.line : null,
+    };
     for (const month of monthFiles.get(procedureKey(procedure)) ?? []) {
       const file = monthFilePath(dataDir, procedure.department, procedure.slug, month);
       checkMonthInRange(file, month, limits.earliestDay, latestMonth);
@@ -107,7 +118,10 @@ export function loadDataset(dataDir: string, { now = Date.now() }: LoadOptions =
     return { procedure, months, latestProbe, monthVersions, latest };
   });
   const observations = loadObservations(dataDir, procedures, hash);
-  const withObservations = data.map((entry) => ({ ...entry, observations: observations.get(procedureKey(entry.procedure)) ?? [] }));
+  const withObservations = data.map((entry) => ({
+    ...entry,
+    observations: observations.get(procedureKey(entry.procedure)) ?? [],
+  }));
   return { dataDir, procedures: withObservations, compiledAt, version: hash.digest('hex').slice(0, 12), warnings };
 }
 
@@ -124,12 +138,18 @@ function readRegistryText(file: string): string {
 
 /** A month file named for a month before the procedure's start or after the build's clock holds nothing publishable. */
 function checkMonthInRange(file: string, month: string, earliestDay: string, latestMonth: string): void {
-  if (month > latestMonth) throw new DataError(file, 0, `a file for ${month}, a month that has not begun by the build's clock`);
-  if (month < earliestDay.slice(0, 7)) throw new DataError(file, 0, `a file for ${month}, before the first day probed (${earliestDay})`);
+  if (month > latestMonth)
+    throw new DataError(file, 0, `a file for ${month}, a month that has not begun by the build's clock`);
+  if (month < earliestDay.slice(0, 7))
+    throw new DataError(file, 0, `a file for ${month}, before the first day probed (${earliestDay})`);
 }
 
 /** Reads the probes of one procedure-month (already validated by loadDataset). */
-export function readMonthProbes(dataDir: string, procedure: Pick<Procedure, 'department' | 'slug'>, month: string): Probe[] {
+export function readMonthProbes(
+  dataDir: string,
+  procedure: Pick<Procedure, 'department' | 'slug'>,
+  month: string,
+): Probe[] {
   const file = monthFilePath(dataDir, procedure.department, procedure.slug, month);
   try {
     return parseMonthFile(readDataFile(file), file, month).probes;
@@ -158,11 +178,17 @@ function listMonthFiles(dataDir: string, keys: ReadonlySet<string>): Map<string,
   }
   for (const department of departments) {
     const departmentDir = path.join(root, department.name);
-    if (!department.isDirectory()) throw new DataError(departmentDir, 0, 'unexpected file: probes/ holds one directory per department');
+    if (!department.isDirectory())
+      throw new DataError(departmentDir, 0, 'unexpected file: probes/ holds one directory per department');
     for (const slug of readDataDirectory(departmentDir)) {
       const key = `${department.name}/${slug.name}`;
       const procedureDir = procedureProbeDirectory(dataDir, department.name, slug.name);
-      if (!slug.isDirectory()) throw new DataError(procedureDir, 0, 'unexpected file: a department directory holds one directory per procedure');
+      if (!slug.isDirectory())
+        throw new DataError(
+          procedureDir,
+          0,
+          'unexpected file: a department directory holds one directory per procedure',
+        );
       if (!keys.has(key)) throw new DataError(procedureDir, 0, `probes for ${key}, which is not in procedures.csv`);
       months.set(
         key,

@@ -24,7 +24,9 @@ export function allFailedWords(failures: Partial<Record<string, number>>): strin
     .sort(([codeA, a], [codeB, b]) => b - a || codeA.localeCompare(codeB));
   const total = entries.reduce((sum, [, count]) => sum + count, 0);
   const reasons =
-    entries.length === 1 ? failureReason(entries[0]![0]) : entries.map(([code, count]) => `${failureReason(code)} (${formatCount(count)})`).join(', ');
+    entries.length === 1
+      ? failureReason(entries[0]![0])
+      : entries.map(([code, count]) => `${failureReason(code)} (${formatCount(count)})`).join(', ');
   return `${countOf(total, 'sondage')}, ${total > 1 ? 'tous' : ''}${total > 1 ? ' ' : ''}en échec\u00a0: ${reasons}`;
 }
 
@@ -36,7 +38,8 @@ const NETWORK_WORDS: Record<string, string> = {
   'host unreachable': 'serveur injoignable',
   'network unreachable': 'réseau injoignable',
   'connection closed while sending': 'connexion fermée pendant l’envoi',
-  'connection closed before the whole answer arrived (truncated)': 'connexion fermée avant la fin de la réponse (réponse tronquée)',
+  'connection closed before the whole answer arrived (truncated)':
+    'connexion fermée avant la fin de la réponse (réponse tronquée)',
   'body length does not match Content-Length (truncated)': 'réponse tronquée (longueur différente de celle annoncée)',
   'connection closed': 'connexion fermée',
   'anti-bot challenge page': 'page de contrôle anti-robot',
@@ -44,18 +47,29 @@ const NETWORK_WORDS: Record<string, string> = {
   'a captcha is asked before the slots': 'captcha demandé avant les créneaux',
   'asked to choose the counter again': 'le site redemande de choisir le guichet',
   'sent back to the conditions after accepting them': 'renvoi aux conditions après leur acceptation',
-  'the slot page sent back to the terms and captcha (session expired)': 'la page des créneaux renvoie aux conditions et au captcha (session expirée)',
+  'the slot page sent back to the terms and captcha (session expired)':
+    'la page des créneaux renvoie aux conditions et au captcha (session expirée)',
   'the flow repeats an intermediate step': 'le parcours repasse par une même étape',
   'the terms page leads back to the landing page': 'la page des conditions ramène à la page d’accueil',
 };
 
 /** Patterns of the robot's details with their French rendering; the first that matches is used. */
 const DETAIL_PATTERNS: [RegExp, (...groups: string[]) => string][] = [
-  [/^HTTP (\d{3}), Retry-After (\d+) s is longer than the robot waits$/, (status, seconds) => `réponse HTTP ${status}, attente demandée (${seconds} s) plus longue que celle du robot`],
+  [
+    /^HTTP (\d{3}), Retry-After (\d+) s is longer than the robot waits$/,
+    (status, seconds) => `réponse HTTP ${status}, attente demandée (${seconds} s) plus longue que celle du robot`,
+  ],
   [/^HTTP (\d{3}) without a Location$/, (status) => `réponse HTTP ${status} sans adresse de redirection`],
-  [/^HTTP (\d{3})(?: Forbidden)?(?:[,:] anti-bot challenge page)$/, (status) => `réponse HTTP ${status}, page de contrôle anti-robot`],
+  [
+    /^HTTP (\d{3})(?: Forbidden)?(?:[,:] anti-bot challenge page)$/,
+    (status) => `réponse HTTP ${status}, page de contrôle anti-robot`,
+  ],
   [/^HTTP (\d{3}) Forbidden$/, (status) => `réponse HTTP ${status} (accès interdit)`],
-  [/^HTTP (\d{3})( \(.*\))?, again after a retry (\d+) s later$/, (status, title, seconds) => `réponse HTTP ${status}${title}, de nouveau après une seconde tentative ${seconds} s plus tard`],
+  [
+    /^HTTP (\d{3})( \(.*\))?, again after a retry (\d+) s later$/,
+    (status, title, seconds) =>
+      `réponse HTTP ${status}${title}, de nouveau après une seconde tentative ${seconds} s plus tard`,
+  ],
   [/^HTTP (\d{3})( \(.*\))?$/, (status, title) => `réponse HTTP ${status}${title}`],
   [/^HTTP (\d{3})(.*)$/, (status, rest = '') => `réponse HTTP ${status}${rest}`],
   [/^the page says "(.*)"$/, (text) => `la page indique «\u202f${text}\u202f»`],
@@ -63,7 +77,10 @@ const DETAIL_PATTERNS: [RegExp, (...groups: string[]) => string][] = [
   [/^redirected to another host: (.*)$/, (target) => `redirection vers un autre site\u00a0: ${target}`],
   [/^redirected to an unrelated page: (.*)$/, (target) => `redirection vers une page sans rapport\u00a0: ${target}`],
   [/^redirected to another page: (.*)$/, (target) => `redirection vers une autre page\u00a0: ${target}`],
-  [/^redirected to an unreadable address: (.*)$/, (target) => `redirection vers une adresse illisible\u00a0: ${target}`],
+  [
+    /^redirected to an unreadable address: (.*)$/,
+    (target) => `redirection vers une adresse illisible\u00a0: ${target}`,
+  ],
   [/^redirected to (\S+) address$/, (scheme) => `redirection vers une adresse ${scheme}`],
   [/^TLS error (.*)$/, (code) => `erreur TLS ${code}`],
   [/^no complete answer within ([\d.]+) s$/, (seconds) => `pas de réponse complète en ${seconds.replace('.', ',')} s`],

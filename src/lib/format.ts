@@ -105,12 +105,25 @@ export function formatLongDay(day: string): string {
   return longDayFormat.format(new Date(`${day}T00:00:00Z`));
 }
 
-const parisDayFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: PARIS_TIME_ZONE });
-const parisTimeParts = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: PARIS_TIME_ZONE });
+const parisDayFormat = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: PARIS_TIME_ZONE,
+});
+const parisTimeParts = new Intl.DateTimeFormat('fr-FR', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZone: PARIS_TIME_ZONE,
+});
 
 /** The Paris day of an instant in words, `1er` for the first: `1er mars 2018`, `28 novembre 2018`. */
 export function formatParisDay(instant: number): string {
-  return parisDayFormat.format(new Date(instant)).replace(/^(\d+)\s/, (_, day: string) => `${day === '1' ? '1er' : day}\u00a0`);
+  return parisDayFormat
+    .format(new Date(instant))
+    .replace(/^(\d+)\s/, (_, day: string) => `${day === '1' ? '1er' : day}\u00a0`);
 }
 
 /**
@@ -118,7 +131,9 @@ export function formatParisDay(instant: number): string {
  * the seconds when asked (`16 h 20 min 25 s`); no-break spaces keep it on one line.
  */
 export function formatParisTime(instant: number, seconds = false): string {
-  const parts = Object.fromEntries(parisTimeParts.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    parisTimeParts.formatToParts(new Date(instant)).map((part) => [part.type, part.value]),
+  );
   const time = `${Number(parts.hour)}\u00a0h\u00a0${parts.minute}`;
   return seconds ? `${time}\u00a0min\u00a0${parts.second}\u00a0s` : time;
 }
@@ -131,7 +146,21 @@ export function formatParisMoment(instant: number): string {
 /** The same: every instant a visitor reads is written `1er mars 2018 à 16 h 20`. */
 export const formatParisDateTime = formatParisMoment;
 
-const COUNT_WORDS = ['', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze'];
+const COUNT_WORDS = [
+  '',
+  'un',
+  'deux',
+  'trois',
+  'quatre',
+  'cinq',
+  'six',
+  'sept',
+  'huit',
+  'neuf',
+  'dix',
+  'onze',
+  'douze',
+];
 
 /** `de mars 2018`, or `d’avril 2018`: French elides « de » before a vowel. */
 export function fromMonth(month: string): string {

@@ -17,7 +17,10 @@ export const guideReadingSchema = z.object({
 /** A decision or text of src/lib/legal-sources.ts, by identifier: shown with its official reference and links. */
 export const guideLegalSourceSchema = z.object({
   /** Identifier of the legal source, e.g. `ce-2020-435594`. */
-  legal: z.string().refine((id) => legalSource(id) !== undefined, { error: (issue) => `unknown legal source "${String(issue.input)}" (known: ${LEGAL_SOURCES.map((source) => source.id).join(', ')})` }),
+  legal: z.string().refine((id) => legalSource(id) !== undefined, {
+    error: (issue) =>
+      `unknown legal source "${String(issue.input)}" (known: ${LEGAL_SOURCES.map((source) => source.id).join(', ')})`,
+  }),
 });
 
 export const guideSourceSchema = z.union([guideLegalSourceSchema, guideReadingSchema]);
@@ -45,7 +48,8 @@ export interface SourceLine {
 /** The lines of a guide's source list: decisions and texts with their official reference, readings as given. */
 export function sourceLines(sources: readonly z.infer<typeof guideSourceSchema>[]): SourceLine[] {
   return sources.map((source) => {
-    if (!('legal' in source)) return { title: source.label, subject: null, links: [{ label: source.label, url: source.url }] };
+    if (!('legal' in source))
+      return { title: source.label, subject: null, links: [{ label: source.label, url: source.url }] };
     const legal = legalSource(source.legal)!;
     return { title: legal.reference, subject: legal.subject, links: legal.links };
   });

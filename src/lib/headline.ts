@@ -9,7 +9,14 @@
  */
 import { parisClock } from './calendar.ts';
 import { coverage, type Coverage } from './coverage.ts';
-import { colourShare, lastCompleteMonths, periodStatistics, sumStatistics, withinMonthShare, type MonthStatistics } from './month-statistics.ts';
+import {
+  colourShare,
+  lastCompleteMonths,
+  periodStatistics,
+  sumStatistics,
+  withinMonthShare,
+  type MonthStatistics,
+} from './month-statistics.ts';
 
 /** How many elapsed months the headline figure covers. */
 export const HEADLINE_MONTHS = 3;
@@ -34,7 +41,13 @@ export function headlinePeriod(compiledAt: number | null): string[] {
 
 /** The figure of summed statistics over a period (a procedure, a department, the country). */
 export function figureOf(statistics: MonthStatistics, period: string[], periodCoverage: Coverage): HeadlineFigure {
-  return { period, statistics, withinMonthShare: withinMonthShare(statistics), noirShare: colourShare(statistics, 'noir'), coverage: periodCoverage };
+  return {
+    period,
+    statistics,
+    withinMonthShare: withinMonthShare(statistics),
+    noirShare: colourShare(statistics, 'noir'),
+    coverage: periodCoverage,
+  };
 }
 
 /** The headline figure of a procedure's months, for data compiled at `compiledAt` (null: no data at all). */

@@ -45,7 +45,12 @@ export const LEGAL_SOURCES = z.array(legalSourceSchema).parse([
     subject: 'référé liberté\u00a0: l’urgence appréciée strictement',
     numbers: ['410919'],
     articles: [],
-    links: [{ label: 'texte de la décision (query-juriste)', url: 'https://decisions.query-juriste.com/decisions/conseil-d-etat-02-06-2017-410919-inedit-au-recueil-lebon-410919.html' }],
+    links: [
+      {
+        label: 'texte de la décision (query-juriste)',
+        url: 'https://decisions.query-juriste.com/decisions/conseil-d-etat-02-06-2017-410919-inedit-au-recueil-lebon-410919.html',
+      },
+    ],
   },
   {
     id: 'ce-2019-422516',
@@ -60,11 +65,15 @@ export const LEGAL_SOURCES = z.array(legalSourceSchema).parse([
     id: 'ce-2020-435594',
     kind: 'decision',
     reference: `CE, 10 juin 2020, ${n('435594')}`,
-    subject: 'référé mesures utiles pour obtenir un rendez-vous, après plusieurs tentatives faites des semaines différentes',
+    subject:
+      'référé mesures utiles pour obtenir un rendez-vous, après plusieurs tentatives faites des semaines différentes',
     numbers: ['435594'],
     articles: [],
     links: [
-      { label: 'commentaire ASH', url: 'https://ash.tm.fr/hebdo/3165/actualites-juridiques/les-rendez-vous-en-prefecture-554074.php' },
+      {
+        label: 'commentaire ASH',
+        url: 'https://ash.tm.fr/hebdo/3165/actualites-juridiques/les-rendez-vous-en-prefecture-554074.php',
+      },
       { label: 'InfoMIE', url: 'https://www.infomie.net/article5991.html?lang=fr' },
     ],
   },
@@ -75,7 +84,12 @@ export const LEGAL_SOURCES = z.array(legalSourceSchema).parse([
     subject: 'l’urgence est en principe constatée pour une demande de renouvellement',
     numbers: ['453391'],
     articles: [],
-    links: [{ label: 'blog de droit des étrangers', url: 'https://vincenttchen.typepad.fr/droit_des_etrangers/2022/06/urgence-%C3%A0-obtenir-un-rendez-vous-en-pr%C3%A9fecture.html?no_prefetch=1' }],
+    links: [
+      {
+        label: 'blog de droit des étrangers',
+        url: 'https://vincenttchen.typepad.fr/droit_des_etrangers/2022/06/urgence-%C3%A0-obtenir-un-rendez-vous-en-pr%C3%A9fecture.html?no_prefetch=1',
+      },
+    ],
   },
   {
     id: 'ce-2022-452798',
@@ -93,7 +107,8 @@ export const LEGAL_SOURCES = z.array(legalSourceSchema).parse([
     id: 'ce-2022-461694',
     kind: 'decision',
     reference: `CE, avis, 3 juin 2022, ${n('461694')}`,
-    subject: 'la prise de rendez-vous et le dépôt en ligne sont des téléservices\u202f; limites de leur caractère obligatoire',
+    subject:
+      'la prise de rendez-vous et le dépôt en ligne sont des téléservices\u202f; limites de leur caractère obligatoire',
     numbers: ['461694'],
     articles: [],
     links: [{ label: 'ArianeWeb, analyse', url: 'http://conseil-etat.fr/fr/arianeweb/CE/analyse/2022-06-03/461694' }],
@@ -114,7 +129,12 @@ export const LEGAL_SOURCES = z.array(legalSourceSchema).parse([
     subject: 'récépissé\u202f; l’urgence appréciée strictement',
     numbers: ['503575'],
     articles: [],
-    links: [{ label: 'Kohen avocats', url: 'https://kohenavocats.com/juge-des-referes-du-conseil-detat-le-25-avril-2025-n503575' }],
+    links: [
+      {
+        label: 'Kohen avocats',
+        url: 'https://kohenavocats.com/juge-des-referes-du-conseil-detat-le-25-avril-2025-n503575',
+      },
+    ],
   },
   {
     id: 'ta-2020-2010725-2016798',
@@ -123,7 +143,12 @@ export const LEGAL_SOURCES = z.array(legalSourceSchema).parse([
     subject: 'rendez-vous ordonné au vu de courriels et de captures d’écran sur au moins trois semaines',
     numbers: ['2010725', '2016798'],
     articles: [],
-    links: [{ label: 'Alwihda Info', url: 'https://www.alwihdainfo.com/Dematerialisation-des-procedures-le-juge-enjoint-a-la-Prefecture-de-delivrer-un-rendez-vous_a96369.html' }],
+    links: [
+      {
+        label: 'Alwihda Info',
+        url: 'https://www.alwihdainfo.com/Dematerialisation-des-procedures-le-juge-enjoint-a-la-Prefecture-de-delivrer-un-rendez-vous_a96369.html',
+      },
+    ],
   },
   {
     id: 'ta-versailles-2022-2105520',
@@ -143,7 +168,10 @@ export const LEGAL_SOURCES = z.array(legalSourceSchema).parse([
     articles: ['L.521-1', 'L.521-2', 'L.521-3', 'L.523-1'],
     links: [
       { label: 'L.523-1 sur Légifrance', url: 'https://www.legifrance.gouv.fr/codes/id/LEGISCTA000006150401/' },
-      { label: 'L.521-3 et son caractère subsidiaire (rapport du Sénat)', url: 'https://senat.fr/rap/r21-626/r21-6265.html' },
+      {
+        label: 'L.521-3 et son caractère subsidiaire (rapport du Sénat)',
+        url: 'https://senat.fr/rap/r21-626/r21-6265.html',
+      },
     ],
   },
   {
@@ -153,7 +181,12 @@ export const LEGAL_SOURCES = z.array(legalSourceSchema).parse([
     subject: 'téléservice ANEF pour les demandes de titres de séjour\u202f; crée l’article R.431-2 du CESEDA',
     numbers: ['2021-313'],
     articles: [],
-    links: [{ label: 'ma-veille-juridique', url: 'https://ma-veille-juridique.com/decret-n-2021-313-du-24-mars-2021-relatif-a-la-mise-en-place-dun-teleservice-pour-le-depot-des-demandes-de-titres-de-sejour/' }],
+    links: [
+      {
+        label: 'ma-veille-juridique',
+        url: 'https://ma-veille-juridique.com/decret-n-2021-313-du-24-mars-2021-relatif-a-la-mise-en-place-dun-teleservice-pour-le-depot-des-demandes-de-titres-de-sejour/',
+      },
+    ],
   },
   {
     id: 'decret-2023-191',
@@ -163,8 +196,14 @@ export const LEGAL_SOURCES = z.array(legalSourceSchema).parse([
     numbers: ['2023-191'],
     articles: [],
     links: [
-      { label: 'ASH', url: 'https://ash.tm.fr/societe/demandes-de-titres-de-sejour-une-alternative-au-teleservice-755975.php' },
-      { label: 'arrêté du 1er août 2023 (Fédération des acteurs de la solidarité)', url: 'https://federationsolidarite.org/actualites/un-arrete-du-1er-aout-2023-precise-les-modalites-daccompagnement-et-la-solution-de-substitution-prevues-pour-les-demandes-de-titre-de-sejour-en-cas-de-difficulte-ou-de-dysfonctionnement-du-te' },
+      {
+        label: 'ASH',
+        url: 'https://ash.tm.fr/societe/demandes-de-titres-de-sejour-une-alternative-au-teleservice-755975.php',
+      },
+      {
+        label: 'arrêté du 1er août 2023 (Fédération des acteurs de la solidarité)',
+        url: 'https://federationsolidarite.org/actualites/un-arrete-du-1er-aout-2023-precise-les-modalites-daccompagnement-et-la-solution-de-substitution-prevues-pour-les-demandes-de-titre-de-sejour-en-cas-de-difficulte-ou-de-dysfonctionnement-du-te',
+      },
     ],
   },
   {
@@ -174,7 +213,12 @@ export const LEGAL_SOURCES = z.array(legalSourceSchema).parse([
     subject: 'demande de titre par téléservice, avec accueil, accompagnement et solution de substitution',
     numbers: [],
     articles: ['R.431-2'],
-    links: [{ label: 'texte en vigueur (Pappers Justice)', url: 'https://justice.pappers.fr/loi/LEGITEXT000006070158/section/LEGISCTA000042807014' }],
+    links: [
+      {
+        label: 'texte en vigueur (Pappers Justice)',
+        url: 'https://justice.pappers.fr/loi/LEGITEXT000006070158/section/LEGISCTA000042807014',
+      },
+    ],
   },
   {
     id: 'ceseda-r432-1-r432-2',
@@ -183,7 +227,12 @@ export const LEGAL_SOURCES = z.array(legalSourceSchema).parse([
     subject: 'quatre mois de silence sur une demande déposée valent rejet implicite',
     numbers: [],
     articles: ['R.432-1', 'R.432-2'],
-    links: [{ label: 'KTM avocats', url: 'https://www.ktm-avocats.com/publications/anef-silence-et-rejet-implicitenbsp-le-refere-suspension-comme-reponse-strategique' }],
+    links: [
+      {
+        label: 'KTM avocats',
+        url: 'https://www.ktm-avocats.com/publications/anef-silence-et-rejet-implicitenbsp-le-refere-suspension-comme-reponse-strategique',
+      },
+    ],
   },
   {
     id: 'ddd-2020-142',
@@ -192,7 +241,12 @@ export const LEGAL_SOURCES = z.array(legalSourceSchema).parse([
     subject: 'recommandations au ministre de l’Intérieur sur la prise de rendez-vous obligatoire par internet',
     numbers: ['2020-142'],
     articles: [],
-    links: [{ label: '123dok', url: 'https://123dok.net/document/qvl41kp0-d%C3%A9cision-du-d%C3%A9fenseur-des-droits-n.html' }],
+    links: [
+      {
+        label: '123dok',
+        url: 'https://123dok.net/document/qvl41kp0-d%C3%A9cision-du-d%C3%A9fenseur-des-droits-n.html',
+      },
+    ],
   },
   {
     id: 'ddd-ra-2021-009',
@@ -201,7 +255,12 @@ export const LEGAL_SOURCES = z.array(legalSourceSchema).parse([
     subject: 'une convocation en préfecture obtenue pour une personne sans rendez-vous',
     numbers: ['RA-2021-009'],
     articles: [],
-    links: [{ label: 'base juridique du Défenseur des droits', url: 'https://juridique.defenseurdesdroits.fr/index.php?lvl=notice_display&id=36930&opac_view=-1' }],
+    links: [
+      {
+        label: 'base juridique du Défenseur des droits',
+        url: 'https://juridique.defenseurdesdroits.fr/index.php?lvl=notice_display&id=36930&opac_view=-1',
+      },
+    ],
   },
   {
     id: 'senat-rapport-626',

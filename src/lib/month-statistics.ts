@@ -40,7 +40,16 @@ function emptyCounts(): Record<Colour, number> {
 
 /** An accumulator that takes probes one at a time, so a month is never held twice in memory. */
 export function emptyMonthStatistics(month: string | null): MonthStatistics {
-  return { month, successful: 0, counts: emptyCounts(), failed: 0, failures: {}, firstProbe: null, lastProbe: null, probedHours: 0 };
+  return {
+    month,
+    successful: 0,
+    counts: emptyCounts(),
+    failed: 0,
+    failures: {},
+    firstProbe: null,
+    lastProbe: null,
+    probedHours: 0,
+  };
 }
 
 /**
@@ -107,10 +116,13 @@ export function sumStatistics(months: Iterable<MonthStatistics>): MonthStatistic
     total.successful += statistics.successful;
     total.failed += statistics.failed;
     for (const colour of COLOURS) total.counts[colour] += statistics.counts[colour];
-    for (const [code, count] of Object.entries(statistics.failures)) total.failures[code] = (total.failures[code] ?? 0) + (count ?? 0);
+    for (const [code, count] of Object.entries(statistics.failures))
+      total.failures[code] = (total.failures[code] ?? 0) + (count ?? 0);
     total.probedHours += statistics.probedHours;
-    if (statistics.firstProbe !== null && (total.firstProbe === null || statistics.firstProbe < total.firstProbe)) total.firstProbe = statistics.firstProbe;
-    if (statistics.lastProbe !== null && (total.lastProbe === null || statistics.lastProbe > total.lastProbe)) total.lastProbe = statistics.lastProbe;
+    if (statistics.firstProbe !== null && (total.firstProbe === null || statistics.firstProbe < total.firstProbe))
+      total.firstProbe = statistics.firstProbe;
+    if (statistics.lastProbe !== null && (total.lastProbe === null || statistics.lastProbe > total.lastProbe))
+      total.lastProbe = statistics.lastProbe;
   }
   return total;
 }

@@ -15,7 +15,14 @@ export const BLOCK_END = '-----FIN OBSERVATION GUICHETS FERMES-----';
 /** Version of the block format, written first in every block. */
 export const BLOCK_VERSION = '1';
 
-const timestamp = z.string().check(z.refine((text) => typeof parseProbeTime(text) !== 'string', 'doit être une heure de Paris comme 2026-05-18T10:00:00+02:00'));
+const timestamp = z
+  .string()
+  .check(
+    z.refine(
+      (text) => typeof parseProbeTime(text) !== 'string',
+      'doit être une heure de Paris comme 2026-05-18T10:00:00+02:00',
+    ),
+  );
 const day = z.string().check(z.refine(isCalendarDay, 'doit être une date existante AAAA-MM-JJ'));
 const optional = <T extends z.ZodMiniType>(schema: T) => z.union([z.literal(''), schema]);
 
@@ -41,7 +48,16 @@ export const observationBlockSchema = z.strictObject({
 export type ObservationBlock = z.infer<typeof observationBlockSchema>;
 
 /** The keys of a block, in the order written. */
-export const BLOCK_KEYS = ['version', 'demarche', 'observed_at', 'outcome', 'first_date', 'second_date', 'last_publication', 'next_publication'] as const;
+export const BLOCK_KEYS = [
+  'version',
+  'demarche',
+  'observed_at',
+  'outcome',
+  'first_date',
+  'second_date',
+  'last_publication',
+  'next_publication',
+] as const;
 
 /** Writes a block as text (the same in the issue, the copied text and the bookmarklet's preview). */
 export function formatBlock(block: ObservationBlock): string {
@@ -59,7 +75,10 @@ const MAX_BLOCKS = 500;
  * with well-formed values are accepted, anything else refuses the block.
  */
 export function readBlocks(text: string): BlockReading[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trim());
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trim());
   const readings: BlockReading[] = [];
   for (let index = 0; index < lines.length && readings.length < MAX_BLOCKS; index += 1) {
     if (lines[index] !== BLOCK_BEGIN) continue;

@@ -19,10 +19,18 @@ export type Capture = { ok: true; block: ObservationBlock } | { ok: false; reaso
 export function captureObservation(pathname: string, initDataJson: string | null, now: Date): Capture {
   const demarche = demarcheIdOf(pathname);
   if (demarche === null || !/\/creneau\/?$/.test(pathname)) {
-    return { ok: false, reason: 'Cette page n’est pas une page de choix de créneau de RDV-Préfecture (adresse …/rdvpref/reservation/demarche/NUMÉRO/creneau/).' };
+    return {
+      ok: false,
+      reason:
+        'Cette page n’est pas une page de choix de créneau de RDV-Préfecture (adresse …/rdvpref/reservation/demarche/NUMÉRO/creneau/).',
+    };
   }
   const state = readSlotState(initDataJson);
-  if (state.kind === 'unrecognized') return { ok: false, reason: `Cette page ne se lit pas comme une page de créneaux de RDV-Préfecture (${state.reason}).` };
+  if (state.kind === 'unrecognized')
+    return {
+      ok: false,
+      reason: `Cette page ne se lit pas comme une page de créneaux de RDV-Préfecture (${state.reason}).`,
+    };
   const published = (text: string | null) => (text === null ? '' : publicationTimestamp(text));
   return {
     ok: true,

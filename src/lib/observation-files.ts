@@ -17,7 +17,11 @@ import { procedureKey, type Procedure } from './registry.ts';
  * Every procedure's observations, oldest first, by `department/slug`. Each
  * file also goes into `hash`, so that the data version changes with them.
  */
-export function loadObservations(dataDir: string, procedures: readonly Procedure[], hash: Hash): Map<string, Observation[]> {
+export function loadObservations(
+  dataDir: string,
+  procedures: readonly Procedure[],
+  hash: Hash,
+): Map<string, Observation[]> {
   checkNoOrphanObservations(dataDir, new Set(procedures.map(procedureKey)));
   const byProcedure = new Map<string, Observation[]>();
   for (const procedure of procedures) {
@@ -28,7 +32,10 @@ export function loadObservations(dataDir: string, procedures: readonly Procedure
       hash.update(`observations/${procedureKey(procedure)}/${month}\0`).update(text);
       observations.push(...parseObservationFile(text, file, month).observations);
     }
-    byProcedure.set(procedureKey(procedure), observations.sort((a, b) => a.instant - b.instant));
+    byProcedure.set(
+      procedureKey(procedure),
+      observations.sort((a, b) => a.instant - b.instant),
+    );
   }
   return byProcedure;
 }
@@ -40,7 +47,8 @@ function observationMonths(dataDir: string, procedure: Pick<Procedure, 'departme
     .filter((name) => !name.startsWith('.'))
     .map((name) => {
       const month = monthOfFileName(name);
-      if (!month) throw new DataError(path.join(directory, name), 0, 'unexpected file: observation files are named YYYY-MM.csv');
+      if (!month)
+        throw new DataError(path.join(directory, name), 0, 'unexpected file: observation files are named YYYY-MM.csv');
       return month;
     })
     .sort();
@@ -51,9 +59,15 @@ function checkNoOrphanObservations(dataDir: string, keys: Set<string>): void {
   if (!existsSync(root)) return;
   for (const department of readdirSync(root).filter((name) => !name.startsWith('.'))) {
     const departmentDir = path.join(root, department);
-    if (!statSync(departmentDir).isDirectory()) throw new DataError(departmentDir, 0, 'unexpected file: expected a department directory');
+    if (!statSync(departmentDir).isDirectory())
+      throw new DataError(departmentDir, 0, 'unexpected file: expected a department directory');
     for (const slug of readdirSync(departmentDir).filter((name) => !name.startsWith('.'))) {
-      if (!keys.has(`${department}/${slug}`)) throw new DataError(path.join(departmentDir, slug), 0, `observations for ${department}/${slug}, which is not in procedures.csv`);
+      if (!keys.has(`${department}/${slug}`))
+        throw new DataError(
+          path.join(departmentDir, slug),
+          0,
+          `observations for ${department}/${slug}, which is not in procedures.csv`,
+        );
     }
   }
 }

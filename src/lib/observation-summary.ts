@@ -54,10 +54,13 @@ export function observationPeriodEnd(compiledAt: number | null, observations: re
 export function summariseObservations(observations: readonly Observation[], end: number | null): ObservationSummary {
   const to = end === null ? '' : parisDay(new Date(end));
   const from = to === '' ? '' : addMonthsClamped(to, -OBSERVATION_MONTHS);
-  const recent = to === '' ? [] : observations.filter((observation) => observation.day > from && observation.day <= to).reverse();
+  const recent =
+    to === '' ? [] : observations.filter((observation) => observation.day > from && observation.day <= to).reverse();
   const withDate = recent.filter((observation) => observation.outcome === 'slots');
   const firstDates = withDate.map((observation) => observation.first_date).sort();
-  const scheduled = recent.find((observation) => observation.last_publication !== '' || observation.next_publication !== '');
+  const scheduled = recent.find(
+    (observation) => observation.last_publication !== '' || observation.next_publication !== '',
+  );
   return {
     from,
     to,
@@ -65,7 +68,13 @@ export function summariseObservations(observations: readonly Observation[], end:
     withDate: withDate.length,
     shareWithDate: recent.length === 0 ? null : withDate.length / recent.length,
     firstDates: firstDates.length === 0 ? null : { earliest: firstDates[0]!, latest: firstDates.at(-1)! },
-    schedule: scheduled ? { observedAt: scheduled.observed_at, lastPublication: scheduled.last_publication, nextPublication: scheduled.next_publication } : null,
+    schedule: scheduled
+      ? {
+          observedAt: scheduled.observed_at,
+          lastPublication: scheduled.last_publication,
+          nextPublication: scheduled.next_publication,
+        }
+      : null,
     cadence: releaseCadence(observations),
   };
 }
@@ -78,13 +87,20 @@ export function summariseObservations(observations: readonly Observation[], end:
  * does not move it.
  */
 export function releaseCadence(observations: readonly Observation[]): ReleaseCadence | null {
-  const stamps = new Set(observations.flatMap((observation) => [observation.last_publication, observation.next_publication]).filter((stamp) => stamp !== ''));
+  const stamps = new Set(
+    observations
+      .flatMap((observation) => [observation.last_publication, observation.next_publication])
+      .filter((stamp) => stamp !== ''),
+  );
   const releases = [...stamps]
     .map((stamp) => parseProbeTime(stamp))
     .filter((time) => typeof time !== 'string')
     .sort((a, b) => a.instant - b.instant);
   if (releases.length < MIN_RELEASES_FOR_CADENCE) return null;
-  const gaps = releases.slice(1).map((release, index) => (release.instant - releases[index]!.instant) / 86_400_000).sort((a, b) => a - b);
+  const gaps = releases
+    .slice(1)
+    .map((release, index) => (release.instant - releases[index]!.instant) / 86_400_000)
+    .sort((a, b) => a - b);
   const middle = Math.floor(gaps.length / 2);
   const median = gaps.length % 2 === 1 ? gaps[middle]! : (gaps[middle - 1]! + gaps[middle]!) / 2;
   const weekdays = new Set(releases.map((release) => ((new Date(`${release.day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1));
@@ -101,6 +117,10 @@ export function releaseCadence(observations: readonly Observation[]): ReleaseCad
  * Procedures known only through observations: some observation in the
  * period, no successful probe. The national overview counts them apart.
  */
-export function coveredOnlyByObservations<T>(procedures: readonly T[], hasObservations: (procedure: T) => boolean, hasSuccessfulProbes: (procedure: T) => boolean): T[] {
+export function coveredOnlyByObservations<T>(
+  procedures: readonly T[],
+  hasObservations: (procedure: T) => boolean,
+  hasSuccessfulProbes: (procedure: T) => boolean,
+): T[] {
   return procedures.filter((procedure) => hasObservations(procedure) && !hasSuccessfulProbes(procedure));
 }

@@ -12,7 +12,16 @@ import { formatCsv, parseCsv, requireLeadingColumns } from './csv.ts';
 import { DataError } from './data-error.ts';
 
 /** The columns of an observation month file, in this order. Further columns may follow. */
-export const OBSERVATION_COLUMNS = ['observed_at', 'outcome', 'first_date', 'second_date', 'last_publication', 'next_publication', 'source', 'reference'] as const;
+export const OBSERVATION_COLUMNS = [
+  'observed_at',
+  'outcome',
+  'first_date',
+  'second_date',
+  'last_publication',
+  'next_publication',
+  'source',
+  'reference',
+] as const;
 
 /** An observation row as stored. */
 export const observationRowSchema = z.object({
@@ -81,20 +90,32 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function checkObservation(row: ObservationRow): Observation | Refusal {
   const time = parseProbeTime(row.observed_at);
   if (typeof time === 'string') return refuse('bad_time', `heure d’observation illisible (${row.observed_at})`);
-  if (!REFERENCE.test(row.reference)) return refuse('bad_reference', 'référence invalide (attendu issue:NUMÉRO ou batch:NOM)');
+  if (!REFERENCE.test(row.reference))
+    return refuse('bad_reference', 'référence invalide (attendu issue:NUMÉRO ou batch:NOM)');
   const yearAhead = addMonthsClamped(time.day, 12);
-  const dates = [['première date', row.first_date], ['deuxième date', row.second_date]] as const;
+  const dates = [
+    ['première date', row.first_date],
+    ['deuxième date', row.second_date],
+  ] as const;
   for (const [name, value] of dates) {
     if (value === '') continue;
-    if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    if (
+      !DAY.test(value) ||
+      Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+      new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+    ) {
       return refuse('bad_date', `${name} « ${value} » : ce n’est pas une date existante`);
     }
-    if (value < time.day) return refuse('date_before_observation', `${name} ${value} antérieure au jour de l’observation (${time.day})`);
+    if (value < time.day)
+      return refuse('date_before_observation', `${name} ${value} antérieure au jour de l’observation (${time.day})`);
     if (value > yearAhead) return refuse('date_too_far', `${name} ${value} à plus d’un an du jour de l’observation`);
   }
-  if (row.outcome === 'none' && (row.first_date || row.second_date)) return refuse('dates_with_none', 'une observation « aucun créneau » ne peut pas avoir de date');
-  if (row.outcome === 'slots' && !row.first_date) return refuse('slots_without_date', 'une observation « créneaux » doit donner la première date');
-  if (row.second_date && row.second_date < row.first_date) return refuse('second_before_first', 'la deuxième date est antérieure à la première');
+  if (row.outcome === 'none' && (row.first_date || row.second_date))
+    return refuse('dates_with_none', 'une observation « aucun créneau » ne peut pas avoir de date');
+  if (row.outcome === 'slots' && !row.first_date)
+    return refuse('slots_without_date', 'une observation « créneaux » doit donner la première date');
+  if (row.second_date && row.second_date < row.first_date)
+    return refuse('second_before_first', 'la deuxième date est antérieure à la première');
   const previousYear = addMonthsClamped(time.day, -12);
   for (const [name, value, earliest, latest] of [
     ['dernière mise en ligne', row.last_publication, previousYear, time.day],
@@ -102,9 +123,13 @@ export function checkObservation(row: ObservationRow): Observation | Refusal {
   ] as const) {
     if (value === '') continue;
     const publication = parseProbeTime(value);
-    if (typeof publication === 'string') return refuse('bad_date', `${name} « ${value} » : ce n’est pas une heure de Paris valide`);
+    if (typeof publication === 'string')
+      return refuse('bad_date', `${name} « ${value} » : ce n’est pas une heure de Paris valide`);
     if (publication.day < earliest || publication.day > latest) {
-      return refuse('publication_out_of_range', `${name} le ${publication.day} : hors de la période possible (${earliest} – ${latest})`);
+      return refuse(
+        'publication_out_of_range',
+        `${name} le ${publication.day} : hors de la période possible (${earliest} – ${latest})`,
+      );
     }
   }
   return { ...row, instant: time.instant, day: time.day };
@@ -128,7 +153,11 @@ export function sameReport(a: ObservationRow, b: ObservationRow): boolean {
  * checkObservation, belongs to the file's month (Paris time) and is not a
  * duplicate of an earlier row. Throws a DataError at the first problem.
  */
-export function parseObservationFile(text: string, file: string, month: string): { header: string[]; observations: Observation[] } {
+export function parseObservationFile(
+  text: string,
+  file: string,
+  month: string,
+): { header: string[]; observations: Observation[] } {
   const table = parseCsv(text, file);
   requireLeadingColumns(table.header, OBSERVATION_COLUMNS, file);
   const observations: Observation[] = [];
@@ -137,18 +166,33 @@ export function parseObservationFile(text: string, file: string, month: string):
     const parsed = observationRowSchema.safeParse(record);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new DataError(file, line, `${issue.path.join('.')}: must be ${issue.path[0] === 'source' ? '"volunteer"' : 'slots or none'}, found "${record[String(issue.path[0])] ?? ''}"`);
+      throw new DataError(
+        file,
+        line,
+        `${issue.path.join('.')}: must be ${issue.path[0] === 'source' ? '"volunteer"' : 'slots or none'}, found "${record[String(issue.path[0])] ?? ''}"`,
+      );
     }
     const observation = checkObservation(parsed.data);
     if ('code' in observation) throw new DataError(file, line, `${observation.code}: ${observation.message}`);
-    if (observation.day.slice(0, 7) !== month) throw new DataError(file, line, `observation of ${observation.day} does not belong in the file of month ${month}`);
-    if (observations.some((other) => sameReport(other, observation))) throw new DataError(file, line, 'duplicate: same minute and same content as an earlier row');
+    if (observation.day.slice(0, 7) !== month)
+      throw new DataError(
+        file,
+        line,
+        `observation of ${observation.day} does not belong in the file of month ${month}`,
+      );
+    if (observations.some((other) => sameReport(other, observation)))
+      throw new DataError(file, line, 'duplicate: same minute and same content as an earlier row');
     observations.push(observation);
   }
   return { header: table.header, observations };
 }
 
 /** Formats observations as CSV lines in the file's column order (header not included). */
-export function formatObservationLines(rows: readonly ObservationRow[], columns: readonly string[] = OBSERVATION_COLUMNS): string {
-  return formatCsv(rows.map((row) => columns.map((column) => (row as unknown as Record<string, string>)[column] ?? '')));
+export function formatObservationLines(
+  rows: readonly ObservationRow[],
+  columns: readonly string[] = OBSERVATION_COLUMNS,
+): string {
+  return formatCsv(
+    rows.map((row) => columns.map((column) => (row as unknown as Record<string, string>)[column] ?? '')),
+  );
 }

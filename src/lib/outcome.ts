@@ -60,7 +60,9 @@ export function isFailure(outcome: RecordedOutcome): outcome is FailureOutcome |
 
 /** The French label of an outcome; a code unknown to this version reads as a failure, as the contract asks. */
 export function outcomeLabel(outcome: RecordedOutcome): string {
-  return isOutcome(outcome) ? OUTCOME_LABELS[outcome] : `Échec (résultat «\u202f${outcome}\u202f» inconnu de cette version)`;
+  return isOutcome(outcome)
+    ? OUTCOME_LABELS[outcome]
+    : `Échec (résultat «\u202f${outcome}\u202f» inconnu de cette version)`;
 }
 
 /** French wording of each outcome, for visitors and printed pages. */

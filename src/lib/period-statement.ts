@@ -29,7 +29,12 @@ export function shortProbePeriod(coverage: Pick<Coverage, 'firstProbe' | 'lastPr
 
 /** `31/08/2018` on the Paris clock. */
 function shortParisDay(instant: number): string {
-  return new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(instant));
+  return new Intl.DateTimeFormat('fr-FR', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'Europe/Paris',
+  }).format(new Date(instant));
 }
 
 /**
@@ -41,7 +46,9 @@ function shortParisDay(instant: number): string {
 export function hoursWords(coverage: Coverage, of: string): string {
   const elapsed = coverage.current ? ' écoulées' : '';
   if (coverage.hoursWithoutProbe === 0) {
-    return coverage.hours === 1 ? `la seule heure${elapsed} ${of} a au moins un sondage` : `chacune des ${formatCount(coverage.hours)} heures${elapsed} ${of} a au moins un sondage`;
+    return coverage.hours === 1
+      ? `la seule heure${elapsed} ${of} a au moins un sondage`
+      : `chacune des ${formatCount(coverage.hours)} heures${elapsed} ${of} a au moins un sondage`;
   }
   const probed = `${countOf(coverage.probedHours, 'heure')} sur ${formatCount(coverage.hours)}${elapsed} ${of} ${coverage.probedHours > 1 ? 'ont' : 'a'} au moins un sondage`;
   return `${probed}, ${formatCount(coverage.hoursWithoutProbe)} ${coverage.hoursWithoutProbe > 1 ? 'n’en ont' : 'n’en a'} aucun`;

@@ -36,11 +36,16 @@ export function procedureHealth(probes: readonly Pick<Probe, 'instant' | 'outcom
 }
 
 /** Why a procedure needs a person's attention, or null when it does not. */
-export function healthAlarm(health: ProcedureHealth, now: number, thresholds = { failures: 24, silentHours: 3 }): string | null {
+export function healthAlarm(
+  health: ProcedureHealth,
+  now: number,
+  thresholds = { failures: 24, silentHours: 3 },
+): string | null {
   if (health.lastProbe === null) return 'never probed';
   const silentHours = (now - health.lastProbe) / 3_600_000;
   if (silentHours > thresholds.silentHours) return `no probe for ${Math.floor(silentHours)} hours`;
-  if (health.failureStreak >= thresholds.failures) return `${health.failureStreak} failed probes in a row (${health.streakOutcomes.join(', ')})`;
+  if (health.failureStreak >= thresholds.failures)
+    return `${health.failureStreak} failed probes in a row (${health.streakOutcomes.join(', ')})`;
   return null;
 }
 
@@ -56,11 +61,16 @@ export const ADAPTER_FAILURES = ['unrecognized', 'moved', 'blocked', 'session_lo
 export const ADAPTER_FAILURE_ROUNDS = 3;
 
 /** The adapter failure of the latest `rounds` probes when they all share it, else null. */
-export function adapterFailure(probes: readonly Pick<Probe, 'instant' | 'outcome'>[], rounds = ADAPTER_FAILURE_ROUNDS): (typeof ADAPTER_FAILURES)[number] | null {
+export function adapterFailure(
+  probes: readonly Pick<Probe, 'instant' | 'outcome'>[],
+  rounds = ADAPTER_FAILURE_ROUNDS,
+): (typeof ADAPTER_FAILURES)[number] | null {
   const latest = [...probes].sort((a, b) => b.instant - a.instant).slice(0, rounds);
   if (latest.length < rounds) return null;
   const kind = latest[0]!.outcome;
-  return (ADAPTER_FAILURES as readonly string[]).includes(kind) && latest.every((probe) => probe.outcome === kind) ? (kind as (typeof ADAPTER_FAILURES)[number]) : null;
+  return (ADAPTER_FAILURES as readonly string[]).includes(kind) && latest.every((probe) => probe.outcome === kind)
+    ? (kind as (typeof ADAPTER_FAILURES)[number])
+    : null;
 }
 
 /** Hours without any probe or success, anywhere, that raise the robot-wide alarms. */
@@ -73,12 +83,24 @@ export const SILENT_HOURS = 3;
  * neither; `lastProbe` and `lastSuccess` are the latest instants over every
  * procedure.
  */
-export function robotAlarm(lastProbe: number | null, lastSuccess: number | null, now: number, hours = SILENT_HOURS): { kind: 'silent' | 'no-success'; message: string } | null {
+export function robotAlarm(
+  lastProbe: number | null,
+  lastSuccess: number | null,
+  now: number,
+  hours = SILENT_HOURS,
+): { kind: 'silent' | 'no-success'; message: string } | null {
   const since = (instant: number) => Math.floor((now - instant) / 3_600_000);
   if (lastProbe === null) return { kind: 'silent', message: 'no probe round recorded at all' };
-  if (now - lastProbe > hours * 3_600_000) return { kind: 'silent', message: `no probe round recorded for ${since(lastProbe)} hours (scheduled runs late, dropped or failing)` };
+  if (now - lastProbe > hours * 3_600_000)
+    return {
+      kind: 'silent',
+      message: `no probe round recorded for ${since(lastProbe)} hours (scheduled runs late, dropped or failing)`,
+    };
   if (lastSuccess === null || now - lastSuccess > hours * 3_600_000) {
-    return { kind: 'no-success', message: `no procedure at all answered in the last ${hours} hours${lastSuccess === null ? '' : ` (last answer ${since(lastSuccess)} hours ago)`}: the robot may be blocked or broken everywhere` };
+    return {
+      kind: 'no-success',
+      message: `no procedure at all answered in the last ${hours} hours${lastSuccess === null ? '' : ` (last answer ${since(lastSuccess)} hours ago)`}: the robot may be blocked or broken everywhere`,
+    };
   }
   return null;
 }

@@ -68,13 +68,24 @@ export const EARLIEST_PROBE = '2000-01-01';
  * Validates one probe row. Returns the probe, or the plain reason it is
  * invalid (the caller adds the location).
  */
-export function validateProbe(row: ProbeRow, { acceptFutureCodes = false }: { acceptFutureCodes?: boolean } = {}): Probe | string {
+export function validateProbe(
+  row: ProbeRow,
+  { acceptFutureCodes = false }: { acceptFutureCodes?: boolean } = {},
+): Probe | string {
   // Plain defaults rather than probeRowSchema.parse: this runs for every row
   // of every file at build time, and the types already guarantee strings.
-  const parsed = { probed_at: row.probed_at, outcome: row.outcome, first_date: row.first_date ?? '', second_date: row.second_date ?? '', detail: row.detail ?? '', extra: row.extra ?? {} };
+  const parsed = {
+    probed_at: row.probed_at,
+    outcome: row.outcome,
+    first_date: row.first_date ?? '',
+    second_date: row.second_date ?? '',
+    detail: row.detail ?? '',
+    extra: row.extra ?? {},
+  };
   const time = parseProbeTime(parsed.probed_at);
   if (typeof time === 'string') return `probed_at: ${time}`;
-  if (time.day < EARLIEST_PROBE) return `probed_at ${parsed.probed_at} is before ${EARLIEST_PROBE}: no probe is that old`;
+  if (time.day < EARLIEST_PROBE)
+    return `probed_at ${parsed.probed_at} is before ${EARLIEST_PROBE}: no probe is that old`;
   // Readers accept a well-formed code a newer robot may write (a failure, by
   // contract); writers only write the codes this version knows.
   if (!isOutcomeCode(parsed.outcome) || (!acceptFutureCodes && !isOutcome(parsed.outcome))) {
@@ -86,7 +97,10 @@ export function validateProbe(row: ProbeRow, { acceptFutureCodes = false }: { ac
   if (parsed.detail.length > MAX_DETAIL_LENGTH) return `detail is longer than ${MAX_DETAIL_LENGTH} characters`;
   if (outcome === 'slots') {
     if (!firstDate) return 'outcome "slots" without first_date';
-    for (const [name, value] of [['first_date', firstDate], ['second_date', secondDate]] as const) {
+    for (const [name, value] of [
+      ['first_date', firstDate],
+      ['second_date', secondDate],
+    ] as const) {
       if (value && !isCalendarDay(value)) return `${name} "${value}" is not an existing day (YYYY-MM-DD)`;
       if (value && value < time.day) return `${name} ${value} is before the probe day ${time.day}`;
     }
@@ -94,7 +108,17 @@ export function validateProbe(row: ProbeRow, { acceptFutureCodes = false }: { ac
   } else if (firstDate || secondDate) {
     return `outcome "${outcome}" must have empty first_date and second_date`;
   }
-  const probe = { probedAt: parsed.probed_at, instant: time.instant, day: time.day, time: time.time, outcome, firstDate, secondDate, detail: parsed.detail, extra: parsed.extra };
+  const probe = {
+    probedAt: parsed.probed_at,
+    instant: time.instant,
+    day: time.day,
+    time: time.time,
+    outcome,
+    firstDate,
+    secondDate,
+    detail: parsed.detail,
+    extra: parsed.extra,
+  };
   return { ...probe, colour: colourOf(probe) };
 }
 
@@ -135,14 +159,18 @@ export interface MonthFile {
 export function parseMonthFile(text: string, file: string, month: string, limits?: ProbeLimits): MonthFile {
   const table = parseCsv(text, file);
   requireLeadingColumns(table.header, PROBE_COLUMNS, file);
-  if (table.header.includes('colour')) throw new DataError(file, 1, 'bad header: "colour" is derived from the dates, never stored');
+  if (table.header.includes('colour'))
+    throw new DataError(file, 1, 'bad header: "colour" is derived from the dates, never stored');
   const extraColumns = table.header.slice(PROBE_COLUMNS.length);
   const seen = new Map<number, number>();
   const unknownOutcomes = new Map<string, { line: number; count: number }>();
   const probes = table.lines.map(({ line, cells }) => {
     const [probed_at, outcome, first_date, second_date, detail] = cells as [string, string, string, string, string];
     const extra = Object.fromEntries(extraColumns.map((name, index) => [name, cells[PROBE_COLUMNS.length + index]!]));
-    const probe = validateProbe({ probed_at, outcome, first_date, second_date, detail, extra }, { acceptFutureCodes: true });
+    const probe = validateProbe(
+      { probed_at, outcome, first_date, second_date, detail, extra },
+      { acceptFutureCodes: true },
+    );
     if (typeof probe === 'string') throw new DataError(file, line, probe);
     if (probe.day.slice(0, 7) !== month) {
       throw new DataError(file, line, `probe of ${probe.day} does not belong in the file of month ${month}`);
@@ -168,11 +196,19 @@ export function parseMonthFile(text: string, file: string, month: string, limits
 function checkLimits(probe: Probe, limits: ProbeLimits, file: string, line: number): void {
   if (probe.instant > limits.latestInstant) {
     const clock = new Date(limits.latestInstant).toISOString().slice(0, 16).replace('T', ' ');
-    throw new DataError(file, line, `probed_at ${probe.probedAt} is in the future: it is later than the build's clock (with its tolerance, ${clock} UTC)`);
+    throw new DataError(
+      file,
+      line,
+      `probed_at ${probe.probedAt} is in the future: it is later than the build's clock (with its tolerance, ${clock} UTC)`,
+    );
   }
   if (probe.day < limits.earliestDay) {
     const origin = limits.sinceLine === null ? '' : ` (since, procedures.csv line ${limits.sinceLine})`;
-    throw new DataError(file, line, `probe of ${probe.day} is before the first day probed, ${limits.earliestDay}${origin}`);
+    throw new DataError(
+      file,
+      line,
+      `probe of ${probe.day} is before the first day probed, ${limits.earliestDay}${origin}`,
+    );
   }
 }
 
@@ -181,7 +217,14 @@ export function formatProbeLines(probes: readonly ProbeRow[], columns: readonly 
   return formatCsv(
     probes.map((row) => {
       const parsed = probeRowSchema.parse(row);
-      const known: Record<string, string> = { ...parsed.extra, probed_at: parsed.probed_at, outcome: parsed.outcome, first_date: parsed.first_date, second_date: parsed.second_date, detail: parsed.detail };
+      const known: Record<string, string> = {
+        ...parsed.extra,
+        probed_at: parsed.probed_at,
+        outcome: parsed.outcome,
+        first_date: parsed.first_date,
+        second_date: parsed.second_date,
+        detail: parsed.detail,
+      };
       return columns.map((column) => known[column] ?? '');
     }),
   );

@@ -34,16 +34,25 @@ export function procedureStatus(facts: StatusFacts, figure: HeadlineFigure): Pro
   if (figure.statistics.successful > 0) return { kind: 'figure' };
   if (figure.statistics.failed > 0) return { kind: 'all-failed', words: allFailedWords(figure.statistics.failures) };
   const all = sumStatistics(facts.months);
-  const retired = facts.until === '' ? '' : `plus sondée depuis le ${formatLongDay(facts.until).replace(/^1 /, '1er ')}`;
-  if (all.successful + all.failed === 0) return { kind: 'no-data', words: retired ? `${retired}, aucun sondage enregistré` : 'aucun sondage enregistré pour l’instant' };
+  const retired =
+    facts.until === '' ? '' : `plus sondée depuis le ${formatLongDay(facts.until).replace(/^1 /, '1er ')}`;
+  if (all.successful + all.failed === 0)
+    return {
+      kind: 'no-data',
+      words: retired ? `${retired}, aucun sondage enregistré` : 'aucun sondage enregistré pour l’instant',
+    };
   if (all.successful === 0) return { kind: 'all-failed', words: allFailedWords(all.failures) };
-  return { kind: 'no-period-data', words: retired || 'premier mois de sondages en cours\u00a0: pas encore de mois écoulé' };
+  return {
+    kind: 'no-period-data',
+    words: retired || 'premier mois de sondages en cours\u00a0: pas encore de mois écoulé',
+  };
 }
 
 /** What the latest probe found, in a few words: « aucune date », « première date le 12 décembre 2018 », « échec (captcha exigé) ». */
 export function latestResultWords(latest: Pick<Probe, 'outcome' | 'firstDate' | 'detail'>): string {
   if (latest.outcome === 'none') return 'aucune date';
-  if (latest.outcome === 'slots') return `première date proposée le ${formatLongDay(latest.firstDate).replace(/^1 /, '1er ')}`;
+  if (latest.outcome === 'slots')
+    return `première date proposée le ${formatLongDay(latest.firstDate).replace(/^1 /, '1er ')}`;
   const detail = frenchDetail(latest.detail);
   return `échec (${failureReason(latest.outcome)}${detail ? `, ${detail}` : ''})`;
 }

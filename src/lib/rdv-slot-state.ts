@@ -23,7 +23,10 @@ const trancheSchema = z.looseObject({
   /** Day of the slot, `DD/MM/YYYY`. */
   dateLocale: localDate,
   /** Minutes since midnight; the front end also accepts "HH:MM". */
-  minutesDebut: z.union([z.number().check(z.int(), z.minimum(0), z.maximum(24 * 60 - 1)), z.string().check(z.regex(/^\d{1,2}:\d{2}$/))], { error: 'must be minutes since midnight or HH:MM' }),
+  minutesDebut: z.union(
+    [z.number().check(z.int(), z.minimum(0), z.maximum(24 * 60 - 1)), z.string().check(z.regex(/^\d{1,2}:\d{2}$/))],
+    { error: 'must be minutes since midnight or HH:MM' },
+  ),
 });
 
 /** Search criteria (`DtCritereTrancheHoraire`). */
@@ -44,7 +47,9 @@ const publicationSchema = z.looseObject({
   /** Last day of the slots published. */
   dateMax: z.optional(localDate),
   /** When the slots were or will be put online, `DD/MM/YYYY HH:mm` Paris time. */
-  instantPublication: z.optional(z.string().check(z.regex(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/, 'must be DD/MM/YYYY HH:mm'))),
+  instantPublication: z.optional(
+    z.string().check(z.regex(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/, 'must be DD/MM/YYYY HH:mm')),
+  ),
 });
 
 /** The part of `vueData` a slot page is read from. */
@@ -74,7 +79,14 @@ export interface Publications {
 }
 
 export type SlotState =
-  | { kind: 'slots'; first: RdvSlot; second: RdvSlot | null; slotsShown: number; publications: Publications; note: string }
+  | {
+      kind: 'slots';
+      first: RdvSlot;
+      second: RdvSlot | null;
+      slotsShown: number;
+      publications: Publications;
+      note: string;
+    }
   | { kind: 'none'; publications: Publications }
   | { kind: 'unrecognized'; reason: string };
 
@@ -100,7 +112,10 @@ export function readSlotState(initDataJson: string | null): SlotState {
     return { kind: 'unrecognized', reason: `vui-init-data: ${issue.path.join('.') || 'vueData'} ${message}` };
   }
   const { critere, tranches = [], precedentePub, prochainePub } = parsed.data;
-  const publications: Publications = { previous: precedentePub?.instantPublication ?? null, next: prochainePub?.instantPublication ?? null };
+  const publications: Publications = {
+    previous: precedentePub?.instantPublication ?? null,
+    next: prochainePub?.instantPublication ?? null,
+  };
   const slots = tranches.map(toSlot).sort((a, b) => (a.date + a.time).localeCompare(b.date + b.time));
   if (slots.some((slot) => slot.date === '')) return { kind: 'unrecognized', reason: 'a slot with an impossible date' };
   if (critere.datePremiereDispo === '') {
@@ -111,7 +126,14 @@ export function readSlotState(initDataJson: string | null): SlotState {
   if (premiereDispo === '') return { kind: 'unrecognized', reason: 'datePremiereDispo is not an existing day' };
   const [first, second] = slots;
   if (first) return { kind: 'slots', first, second: second ?? null, slotsShown: slots.length, publications, note: '' };
-  return { kind: 'slots', first: { date: premiereDispo, time: '' }, second: null, slotsShown: 0, publications, note: `next availability ${critere.datePremiereDispo}, later slots not read` };
+  return {
+    kind: 'slots',
+    first: { date: premiereDispo, time: '' },
+    second: null,
+    slotsShown: 0,
+    publications,
+    note: `next availability ${critere.datePremiereDispo}, later slots not read`,
+  };
 }
 
 function toSlot(tranche: z.infer<typeof trancheSchema>): RdvSlot {
@@ -125,7 +147,9 @@ export function isoDate(localDay: string): string {
   const [day, month, year] = localDay.split('/');
   const iso = `${year}-${month}-${day}`;
   const parsed = new Date(`${iso}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === iso ? iso : '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === iso
+    ? iso
+    : '';
 }
 
 /**

@@ -44,7 +44,10 @@ export const procedureSchema = z
     /** Where a person starts booking (http or https). */
     url: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-      .refine(hasNoUserinfo, 'must not carry a user name or password (user:password@host): the robot would send them, and the site publish them'),
+      .refine(
+        hasNoUserinfo,
+        'must not carry a user name or password (user:password@host): the robot would send them, and the site publish them',
+      ),
     /** Counter id for the legacy system when the form offers several; empty otherwise. */
     planning: z.string().regex(/^\d*$/, 'must be a number').default(''),
     /** First day the procedure is probed; empty for "from the start". */
@@ -92,9 +95,16 @@ export function parseRegistry(text: string, file: string): Procedure[] {
     if (!result.success) throw new DataError(file, line, issueReason(result.error, record));
     const key = procedureKey(result.data);
     const previous = seenSlugs.get(key);
-    if (previous !== undefined) throw new DataError(file, line, `duplicate slug "${result.data.slug}" in department ${result.data.department} (first at line ${previous})`);
+    if (previous !== undefined)
+      throw new DataError(
+        file,
+        line,
+        `duplicate slug "${result.data.slug}" in department ${result.data.department} (first at line ${previous})`,
+      );
     seenSlugs.set(key, line);
-    const extra = Object.fromEntries(table.header.filter((column) => !known.has(column)).map((column) => [column, record[column]!]));
+    const extra = Object.fromEntries(
+      table.header.filter((column) => !known.has(column)).map((column) => [column, record[column]!]),
+    );
     return { ...result.data, extra, line };
   });
 }

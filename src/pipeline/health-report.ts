@@ -12,7 +12,13 @@ import * as github from '@actions/github';
 import { addMonths, formatParisTimestamp, parisClock } from '../lib/calendar.ts';
 import { readMonthProbes } from '../lib/dataset.ts';
 import { registryPath } from '../lib/data-directory.ts';
-import { ADAPTER_FAILURE_ROUNDS, adapterFailure, healthAlarm, procedureHealth, robotAlarm } from '../lib/probe-health.ts';
+import {
+  ADAPTER_FAILURE_ROUNDS,
+  adapterFailure,
+  healthAlarm,
+  procedureHealth,
+  robotAlarm,
+} from '../lib/probe-health.ts';
 import { isActiveOn, parseRegistry, procedureKey } from '../lib/registry.ts';
 
 export interface HealthLine {
@@ -58,8 +64,18 @@ export function healthLines(dataDir: string, now: Date): HealthLine[] {
 
 /** The robot-wide alarm over every active procedure (see robotAlarm), or null. */
 export function robotHealth(lines: readonly HealthLine[], now: Date): ReturnType<typeof robotAlarm> {
-  const latest = (values: (number | null)[]) => values.reduce<number | null>((best, value) => (value !== null && (best === null || value > best) ? value : best), null);
-  return lines.length === 0 ? null : robotAlarm(latest(lines.map((line) => line.lastProbeAt)), latest(lines.map((line) => line.lastSuccessAt)), now.getTime());
+  const latest = (values: (number | null)[]) =>
+    values.reduce<number | null>(
+      (best, value) => (value !== null && (best === null || value > best) ? value : best),
+      null,
+    );
+  return lines.length === 0
+    ? null
+    : robotAlarm(
+        latest(lines.map((line) => line.lastProbeAt)),
+        latest(lines.map((line) => line.lastSuccessAt)),
+        now.getTime(),
+      );
 }
 
 /** The procedures that need attention: a health alarm or an adapter alarm. */
@@ -68,15 +84,31 @@ function needingAttention(lines: readonly HealthLine[]): HealthLine[] {
 }
 
 /** The report as Markdown, for the console, the job summary and the issue. */
-export function healthMarkdown(lines: readonly HealthLine[], robot: ReturnType<typeof robotAlarm> = null, context: HealthContext = {}): string {
+export function healthMarkdown(
+  lines: readonly HealthLine[],
+  robot: ReturnType<typeof robotAlarm> = null,
+  context: HealthContext = {},
+): string {
   const alarms = needingAttention(lines);
-  const evidence = (line: HealthLine) => (line.adapterAlarm !== null && context.evidenceUrl ? `[pages of the latest round](${context.evidenceUrl})` : '');
-  const rows = alarms.map((line) => `| \`${line.procedure}\` | ${[line.alarm, line.adapterAlarm].filter(Boolean).join('; ')} | ${line.lastProbe} | ${line.lastSuccess} | ${evidence(line)} |`);
+  const evidence = (line: HealthLine) =>
+    line.adapterAlarm !== null && context.evidenceUrl ? `[pages of the latest round](${context.evidenceUrl})` : '';
+  const rows = alarms.map(
+    (line) =>
+      `| \`${line.procedure}\` | ${[line.alarm, line.adapterAlarm].filter(Boolean).join('; ')} | ${line.lastProbe} | ${line.lastSuccess} | ${evidence(line)} |`,
+  );
   const head = robot === null ? [] : [`**Warning: ${robot.message}.**`, ''];
   const body =
     alarms.length === 0
-      ? [`All ${lines.length} active procedures were probed recently, answered at least once in the last 24 probes, and none failed the same adapter way ${ADAPTER_FAILURE_ROUNDS} rounds in a row.`]
-      : [`${alarms.length} of ${lines.length} active procedures need attention:`, '', '| Procedure | Why | Last probe | Last successful probe | Evidence |', '| --- | --- | --- | --- | --- |', ...rows];
+      ? [
+          `All ${lines.length} active procedures were probed recently, answered at least once in the last 24 probes, and none failed the same adapter way ${ADAPTER_FAILURE_ROUNDS} rounds in a row.`,
+        ]
+      : [
+          `${alarms.length} of ${lines.length} active procedures need attention:`,
+          '',
+          '| Procedure | Why | Last probe | Last successful probe | Evidence |',
+          '| --- | --- | --- | --- | --- |',
+          ...rows,
+        ];
   return [...head, ...body].join('\n');
 }
 
@@ -84,14 +116,20 @@ const ISSUE_LABEL = 'robot-health';
 const ISSUE_TITLE = 'Robot health: procedures that need attention';
 
 /** Publishes the report where GitHub Actions shows it; does nothing elsewhere. */
-export async function publishHealthReport(lines: readonly HealthLine[], token: string | undefined, now: Date = new Date(), context: HealthContext = {}): Promise<void> {
+export async function publishHealthReport(
+  lines: readonly HealthLine[],
+  token: string | undefined,
+  now: Date = new Date(),
+  context: HealthContext = {},
+): Promise<void> {
   if (!process.env.GITHUB_ACTIONS) return;
   const robot = robotHealth(lines, now);
   const markdown = healthMarkdown(lines, robot, context);
   const alarms = needingAttention(lines);
   await core.summary.addHeading('Robot health', 2).addRaw(markdown, true).write();
   if (robot !== null) core.warning(`robot: ${robot.message}`);
-  for (const line of alarms) core.warning(`${line.procedure}: ${[line.alarm, line.adapterAlarm].filter(Boolean).join('; ')}`);
+  for (const line of alarms)
+    core.warning(`${line.procedure}: ${[line.alarm, line.adapterAlarm].filter(Boolean).join('; ')}`);
   core.setOutput('alarms', String(alarms.length + (robot === null ? 0 : 1)));
   if (!token) return;
   const octokit = github.getOctokit(token);
@@ -100,7 +138,8 @@ export async function publishHealthReport(lines: readonly HealthLine[], token: s
   const existing = open.data[0];
   const body = `${markdown}\n\n_Updated by the probe workflow, run ${github.context.runId}._`;
   if (alarms.length === 0 && robot === null) {
-    if (existing) await octokit.rest.issues.update({ owner, repo, issue_number: existing.number, body, state: 'closed' });
+    if (existing)
+      await octokit.rest.issues.update({ owner, repo, issue_number: existing.number, body, state: 'closed' });
   } else if (existing) {
     await octokit.rest.issues.update({ owner, repo, issue_number: existing.number, body });
   } else {

@@ -71,7 +71,8 @@ export function storedReferences(dataDir: string): Set<string> {
       const directory = path.join(root, department, slug);
       for (const name of readdirSync(directory).filter((entry) => /^\d{4}-\d{2}\.csv$/.test(entry))) {
         const file = path.join(directory, name);
-        for (const observation of parseObservationFile(readFileSync(file, 'utf8'), file, name.slice(0, 7)).observations) references.add(observation.reference);
+        for (const observation of parseObservationFile(readFileSync(file, 'utf8'), file, name.slice(0, 7)).observations)
+          references.add(observation.reference);
       }
     }
   }
@@ -85,7 +86,12 @@ const SIGNATURE = '\n\n_Réponse automatique du flux d’ingestion des observati
  * `accountReportsInLastHour`: the author's other observation issues opened in
  * the hour before this one.
  */
-export async function recordIssueObservation(event: IssueEvent, dataDir: string, now: Date, accountReportsInLastHour: number): Promise<Decision> {
+export async function recordIssueObservation(
+  event: IssueEvent,
+  dataDir: string,
+  now: Date,
+  accountReportsInLastHour: number,
+): Promise<Decision> {
   const { number } = event.issue;
   const reference = `issue:${number}`;
   const refused = (reason: string): Decision => ({
@@ -94,20 +100,36 @@ export async function recordIssueObservation(event: IssueEvent, dataDir: string,
     comment: `Merci pour cette observation. Elle n’a pas pu être enregistrée : ${reason}.\n\nVous pouvez corriger le bloc en modifiant cette issue : elle sera relue automatiquement.${SIGNATURE}`,
   });
   if (storedReferences(dataDir).has(reference)) {
-    return { issue: number, accepted: false, comment: `Cette observation est déjà enregistrée ; une modification de l’issue n’en ajoute pas une deuxième.${SIGNATURE}` };
+    return {
+      issue: number,
+      accepted: false,
+      comment: `Cette observation est déjà enregistrée ; une modification de l’issue n’en ajoute pas une deuxième.${SIGNATURE}`,
+    };
   }
   const readings = readBlocks(event.issue.body ?? '');
-  if (readings.length === 0) return refused('aucun bloc d’observation n’a été trouvé dans le texte de l’issue (il commence par la ligne « -----DEBUT OBSERVATION GUICHETS FERMES----- »)');
-  if (readings.length > 1) return refused('l’issue contient plusieurs blocs ; une issue ne peut porter qu’une observation');
+  if (readings.length === 0)
+    return refused(
+      'aucun bloc d’observation n’a été trouvé dans le texte de l’issue (il commence par la ligne « -----DEBUT OBSERVATION GUICHETS FERMES----- »)',
+    );
+  if (readings.length > 1)
+    return refused('l’issue contient plusieurs blocs ; une issue ne peut porter qu’une observation');
   const [reading] = readings as [(typeof readings)[number]];
   if (!reading.ok) return refused(`le bloc est illisible (${reading.reason})`);
   const procedures = parseRegistry(readFileSync(registryPath(dataDir), 'utf8'), registryPath(dataDir));
-  const judged = await recordObservation(dataDir, reading.block, { procedures, now, reference, accountReportsInLastHour });
+  const judged = await recordObservation(dataDir, reading.block, {
+    procedures,
+    now,
+    reference,
+    accountReportsInLastHour,
+  });
   if (!judged.ok) return refused(judged.refusal.message);
   const pagePath = `/${procedureKey(judged.procedure)}/`;
   const url = sitePageUrl(pagePath, event.repository?.homepage);
   const where = url ? `[la page de la démarche](${url}#observations)` : `la page de la démarche (\`${pagePath}\`)`;
-  const seen = reading.block.outcome === 'slots' ? `première date proposée : ${reading.block.first_date.split('-').reverse().join('/')}` : 'aucun créneau proposé';
+  const seen =
+    reading.block.outcome === 'slots'
+      ? `première date proposée : ${reading.block.first_date.split('-').reverse().join('/')}`
+      : 'aucun créneau proposé';
   return {
     issue: number,
     accepted: true,
@@ -121,8 +143,21 @@ async function authorReportsInLastHour(event: IssueEvent, token: string): Promis
   const { owner, repo } = github.context.repo;
   const created = Date.parse(event.issue.created_at);
   const since = new Date(created - 3_600_000).toISOString();
-  const issues = await octokit.rest.issues.listForRepo({ owner, repo, creator: event.issue.user.login, labels: OBSERVATION_LABEL, state: 'all', since, per_page: 100 });
-  return issues.data.filter((other) => other.number !== event.issue.number && Date.parse(other.created_at) > created - 3_600_000 && Date.parse(other.created_at) <= created).length;
+  const issues = await octokit.rest.issues.listForRepo({
+    owner,
+    repo,
+    creator: event.issue.user.login,
+    labels: OBSERVATION_LABEL,
+    state: 'all',
+    since,
+    per_page: 100,
+  });
+  return issues.data.filter(
+    (other) =>
+      other.number !== event.issue.number &&
+      Date.parse(other.created_at) > created - 3_600_000 &&
+      Date.parse(other.created_at) <= created,
+  ).length;
 }
 
 /** Reads the event payload file; null when it is not an issue carrying the observation label. */
@@ -133,11 +168,17 @@ export function readIssueEvent(eventPath: string): IssueEvent | null {
 }
 
 /** `record DECISION_FILE` and `answer DECISION_FILE`, as the workflow runs them. */
-export async function runIssueStep(argv: readonly string[], environment: NodeJS.ProcessEnv, dataDir: string): Promise<number> {
+export async function runIssueStep(
+  argv: readonly string[],
+  environment: NodeJS.ProcessEnv,
+  dataDir: string,
+): Promise<number> {
   const [step, decisionFile] = argv;
   const token = environment.GITHUB_TOKEN;
   if ((step !== 'record' && step !== 'answer') || !decisionFile || !token || !environment.GITHUB_EVENT_PATH) {
-    process.stderr.write('usage: GITHUB_TOKEN=… GITHUB_EVENT_PATH=… tsx scripts/observation-issue.ts record|answer DECISION_FILE\n');
+    process.stderr.write(
+      'usage: GITHUB_TOKEN=… GITHUB_EVENT_PATH=… tsx scripts/observation-issue.ts record|answer DECISION_FILE\n',
+    );
     return 2;
   }
   const event = readIssueEvent(environment.GITHUB_EVENT_PATH);
@@ -146,7 +187,12 @@ export async function runIssueStep(argv: readonly string[], environment: NodeJS.
     return 0;
   }
   if (step === 'record') {
-    const decision = await recordIssueObservation(event, dataDir, new Date(), await authorReportsInLastHour(event, token));
+    const decision = await recordIssueObservation(
+      event,
+      dataDir,
+      new Date(),
+      await authorReportsInLastHour(event, token),
+    );
     writeFileSync(decisionFile, JSON.stringify(decision));
     process.stdout.write(`issue #${decision.issue}: ${decision.accepted ? 'accepted' : 'refused'}\n`);
     return 0;
@@ -156,6 +202,12 @@ export async function runIssueStep(argv: readonly string[], environment: NodeJS.
   const octokit = github.getOctokit(token);
   const { owner, repo } = github.context.repo;
   await octokit.rest.issues.createComment({ owner, repo, issue_number: decision.issue, body: decision.comment });
-  await octokit.rest.issues.update({ owner, repo, issue_number: decision.issue, state: 'closed', state_reason: decision.accepted ? 'completed' : 'not_planned' });
+  await octokit.rest.issues.update({
+    owner,
+    repo,
+    issue_number: decision.issue,
+    state: 'closed',
+    state_reason: decision.accepted ? 'completed' : 'not_planned',
+  });
   return 0;
 }

@@ -26,14 +26,18 @@ import { parseRegistry } from '../lib/registry.ts';
 import { recordObservation } from '../robot/observation-store.ts';
 import { vuiInitDataText } from '../robot/adapters/rdv-prefecture-pages.ts';
 
-const USAGE = 'usage: npm run observe -- FILE... [--reference batch:NAME] [--account NAME]\n       npm run observe -- PAGE.html --at ISO-INSTANT [--demarche ID] [--reference batch:NAME]';
+const USAGE =
+  'usage: npm run observe -- FILE... [--reference batch:NAME] [--account NAME]\n       npm run observe -- PAGE.html --at ISO-INSTANT [--demarche ID] [--reference batch:NAME]';
 
 export interface Output {
   out: (line: string) => void;
   err: (line: string) => void;
 }
 
-const consoleOutput: Output = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
+const consoleOutput: Output = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
 
 interface Source {
   file: string;
@@ -52,17 +56,33 @@ export function demarcheOfSavedPage(html: string): string | null {
 
 /** `batch:2026-05-18-courriels` from a file name: the default reference of a batch. */
 export function defaultReference(file: string, now: Date): string {
-  const name = path.basename(file).toLowerCase().replace(/\.[a-z0-9]+$/, '').replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 40);
+  const name = path
+    .basename(file)
+    .toLowerCase()
+    .replace(/\.[a-z0-9]+$/, '')
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .slice(0, 40);
   return `batch:${parisDay(now)}${name ? `-${name}` : ''}`;
 }
 
-export async function runObserve(argv: readonly string[], environment: NodeJS.ProcessEnv, output: Output = consoleOutput, now = () => new Date()): Promise<number> {
+export async function runObserve(
+  argv: readonly string[],
+  environment: NodeJS.ProcessEnv,
+  output: Output = consoleOutput,
+  now = () => new Date(),
+): Promise<number> {
   let values;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: [...argv],
-      options: { at: { type: 'string' }, demarche: { type: 'string' }, reference: { type: 'string' }, account: { type: 'string' } },
+      options: {
+        at: { type: 'string' },
+        demarche: { type: 'string' },
+        reference: { type: 'string' },
+        account: { type: 'string' },
+      },
       strict: true,
       allowPositionals: true,
     }));
@@ -90,7 +110,10 @@ export async function runObserve(argv: readonly string[], environment: NodeJS.Pr
     const account = values.account ?? file;
     if (values.at !== undefined) {
       const seen = new Date(values.at);
-      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})$/.test(values.at) || Number.isNaN(seen.getTime())) {
+      if (
+        !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})$/.test(values.at) ||
+        Number.isNaN(seen.getTime())
+      ) {
         output.err(`--at must be an ISO instant with its offset, e.g. 2026-05-18T11:30:00+02:00\n${USAGE}`);
         return 2;
       }
@@ -99,11 +122,20 @@ export async function runObserve(argv: readonly string[], environment: NodeJS.Pr
         output.err(`error: ${file}: cannot tell which démarche this page is; give it with --demarche ID`);
         return 2;
       }
-      const capture = captureObservation(`/rdvpref/reservation/demarche/${demarche}/creneau/`, vuiInitDataText(text), seen);
-      sources.push({ file, account, readings: [capture.ok ? { ok: true, block: capture.block } : { ok: false, reason: capture.reason }] });
+      const capture = captureObservation(
+        `/rdvpref/reservation/demarche/${demarche}/creneau/`,
+        vuiInitDataText(text),
+        seen,
+      );
+      sources.push({
+        file,
+        account,
+        readings: [capture.ok ? { ok: true, block: capture.block } : { ok: false, reason: capture.reason }],
+      });
     } else {
       const readings = readBlocks(text);
-      if (readings.length === 0) output.err(`error: ${file}: no observation block (a line « -----DEBUT OBSERVATION GUICHETS FERMES----- »)`);
+      if (readings.length === 0)
+        output.err(`error: ${file}: no observation block (a line « -----DEBUT OBSERVATION GUICHETS FERMES----- »)`);
       sources.push({ file, account, readings: readings.length > 0 ? readings : [{ ok: false, reason: 'aucun bloc' }] });
     }
   }
@@ -115,7 +147,9 @@ export async function runObserve(argv: readonly string[], environment: NodeJS.Pr
   const accepted = new Map<string, number[]>();
   for (const { file, account, readings } of sources) {
     const reference = values.reference ?? defaultReference(file, clock);
-    const blocks = readings.filter((reading): reading is { ok: true; block: ObservationBlock } => reading.ok).map((reading) => reading.block);
+    const blocks = readings
+      .filter((reading): reading is { ok: true; block: ObservationBlock } => reading.ok)
+      .map((reading) => reading.block);
     for (const reading of readings) {
       if (!reading.ok) {
         failures += 1;
@@ -126,13 +160,22 @@ export async function runObserve(argv: readonly string[], environment: NodeJS.Pr
     for (const block of blocks.sort((a, b) => Date.parse(a.observed_at) - Date.parse(b.observed_at))) {
       const instant = Date.parse(block.observed_at);
       const earlier = accepted.get(account) ?? [];
-      const judged = await recordObservation(dataDir, block, { procedures, now: clock, reference, accountReportsInLastHour: earlier.filter((other) => other > instant - 3_600_000 && other <= instant).length });
+      const judged = await recordObservation(dataDir, block, {
+        procedures,
+        now: clock,
+        reference,
+        accountReportsInLastHour: earlier.filter((other) => other > instant - 3_600_000 && other <= instant).length,
+      });
       if (judged.ok) {
         accepted.set(account, [...earlier, instant]);
-        output.out(`recorded ${judged.procedure.department}/${judged.procedure.slug} ${block.observed_at} ${block.outcome}${block.first_date ? ` ${block.first_date}` : ''} (${reference})`);
+        output.out(
+          `recorded ${judged.procedure.department}/${judged.procedure.slug} ${block.observed_at} ${block.outcome}${block.first_date ? ` ${block.first_date}` : ''} (${reference})`,
+        );
       } else {
         failures += 1;
-        output.err(`refused ${file}: ${judged.refusal.code}: ${judged.refusal.message} (démarche ${block.demarche}, ${block.observed_at})`);
+        output.err(
+          `refused ${file}: ${judged.refusal.code}: ${judged.refusal.message} (démarche ${block.demarche}, ${block.observed_at})`,
+        );
       }
     }
   }

@@ -10,7 +10,18 @@ import path from 'node:path';
 import { isAlive } from './file-lock.ts';
 
 /** The file operations used, injectable so that tests can simulate a full disk. */
-export type FileSystem = Pick<typeof fs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'mkdirSync' | 'readFileSync' | 'existsSync'>;
+export type FileSystem = Pick<
+  typeof fs,
+  | 'openSync'
+  | 'writeSync'
+  | 'fsyncSync'
+  | 'closeSync'
+  | 'renameSync'
+  | 'unlinkSync'
+  | 'mkdirSync'
+  | 'readFileSync'
+  | 'existsSync'
+>;
 
 export const realFileSystem: FileSystem = fs;
 
@@ -24,7 +35,12 @@ export function temporaryPath(file: string): string {
  * untouched and the temporary removed. `syncDirectory: false` leaves the
  * directory flush to the caller, who writes several files into it.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array, files: FileSystem = realFileSystem, options: { syncDirectory?: boolean } = {}): void {
+export function writeFileAtomic(
+  file: string,
+  content: string | Uint8Array,
+  files: FileSystem = realFileSystem,
+  options: { syncDirectory?: boolean } = {},
+): void {
   removeOrphanedTemporaries(path.dirname(file));
   const temporary = temporaryPath(file);
   let descriptor: number | null = null;

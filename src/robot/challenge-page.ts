@@ -32,7 +32,10 @@ const TITLES: readonly Sign[] = [
   { vendor: 'Cloudflare', pattern: /^attention required! \| cloudflare/ },
   { vendor: 'Cloudflare', pattern: /^access denied \| .* used cloudflare/ },
   { vendor: 'anti-bot check', pattern: /^(verification|verification de securite) en cours/ },
-  { vendor: 'anti-bot check', pattern: /^(checking your browser|security check|verifying you are human|please wait\.\.\.)/ },
+  {
+    vendor: 'anti-bot check',
+    pattern: /^(checking your browser|security check|verifying you are human|please wait\.\.\.)/,
+  },
   { vendor: 'Imperva', pattern: /^pardon our interruption/ },
   { vendor: 'Akamai', pattern: /^access denied$/ },
   { vendor: 'queue', pattern: /queue-it|file d'attente|waiting room|salle d'attente/ },
@@ -51,12 +54,20 @@ const WORDINGS: readonly Sign[] = [
   { vendor: 'Imperva', pattern: /request unsuccessful\. incapsula incident id/ },
   { vendor: 'Imperva', pattern: /pardon our interruption/ },
   { vendor: 'Akamai', pattern: /you don't have permission to access .* on this server/ },
-  { vendor: 'queue', pattern: /you are (now )?in (the )?(line|queue)|vous etes (actuellement )?dans (la )?file d'attente|votre place dans la file d'attente/ },
+  {
+    vendor: 'queue',
+    pattern:
+      /you are (now )?in (the )?(line|queue)|vous etes (actuellement )?dans (la )?file d'attente|votre place dans la file d'attente/,
+  },
 ];
 
 /** Markup only interstitials carry (raw HTML, lower case): the challenge itself, not a loader added to ordinary pages. */
 const MARKUP: readonly Sign[] = [
-  { vendor: 'Cloudflare', pattern: /window\._cf_chl_opt|\/cdn-cgi\/challenge-platform\/h\/[a-z]\/orchestrate\/|id="challenge-form"|__cf_chl_(f_)?tk=|id="cf-challenge-running"/ },
+  {
+    vendor: 'Cloudflare',
+    pattern:
+      /window\._cf_chl_opt|\/cdn-cgi\/challenge-platform\/h\/[a-z]\/orchestrate\/|id="challenge-form"|__cf_chl_(f_)?tk=|id="cf-challenge-running"/,
+  },
   { vendor: 'Cloudflare', pattern: /\/cdn-cgi\/bm\/cv\// },
   { vendor: 'Cloudflare', pattern: /id="cf-error-details"|class="cf-error-/ },
   { vendor: 'Cloudflare Turnstile', pattern: /class="cf-turnstile|challenges\.cloudflare\.com\/turnstile/ },
@@ -67,7 +78,8 @@ const MARKUP: readonly Sign[] = [
 ];
 
 /** A quick look at the raw page before parsing: none of these, no challenge. */
-const CHEAP_HINT = /cdn-cgi|_cf_chl|cloudflare|turnstile|moment|instant|v[ée]rif|verify|checking|incapsula|imperva|interruption|akamai|edgesuite|denied|datadome|captcha-delivery|queue|attente|waiting|blocked|bloqu|human|humain|security|s[ée]curit/i;
+const CHEAP_HINT =
+  /cdn-cgi|_cf_chl|cloudflare|turnstile|moment|instant|v[ée]rif|verify|checking|incapsula|imperva|interruption|akamai|edgesuite|denied|datadome|captcha-delivery|queue|attente|waiting|blocked|bloqu|human|humain|security|s[ée]curit/i;
 
 /**
  * Elements of the site's own content: the booking module, the platform's page
@@ -94,7 +106,10 @@ export function challengeOf(html: string): Challenge | null {
     WORDINGS.find((sign) => sign.pattern.test(text)) ??
     MARKUP.find((sign) => sign.pattern.test(raw));
   if (!found) return null;
-  return { vendor: found.vendor, sign: found.pattern.exec(title)?.[0] ?? found.pattern.exec(text)?.[0] ?? found.pattern.exec(raw)?.[0] ?? '' };
+  return {
+    vendor: found.vendor,
+    sign: found.pattern.exec(title)?.[0] ?? found.pattern.exec(text)?.[0] ?? found.pattern.exec(raw)?.[0] ?? '',
+  };
 }
 
 /** Whether a page (any status) is an anti-bot challenge rather than the site. */

@@ -34,10 +34,16 @@ export interface Output {
   err: (line: string) => void;
 }
 
-const consoleOutput: Output = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
+const consoleOutput: Output = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
 
 /** Parses the options into round options, or returns a usage error message. */
-export function parseProbeArguments(argv: readonly string[], environment: NodeJS.ProcessEnv): Omit<RoundOptions, 'onProbe'> | string {
+export function parseProbeArguments(
+  argv: readonly string[],
+  environment: NodeJS.ProcessEnv,
+): Omit<RoundOptions, 'onProbe'> | string {
   let values;
   try {
     ({ values } = parseArgs({
@@ -81,7 +87,12 @@ function seconds(text: string | undefined, fallback: number, name: string, zeroA
 }
 
 /** Runs the command; returns the exit code. `clock` is the real one except in tests, which pin "now". */
-export async function main(argv: readonly string[], environment: NodeJS.ProcessEnv = process.env, output: Output = consoleOutput, clock: () => Date = () => new Date()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  environment: NodeJS.ProcessEnv = process.env,
+  output: Output = consoleOutput,
+  clock: () => Date = () => new Date(),
+): Promise<number> {
   const options = parseProbeArguments(argv, environment);
   if (typeof options === 'string') {
     output.err(options);
@@ -89,14 +100,20 @@ export async function main(argv: readonly string[], environment: NodeJS.ProcessE
   }
   try {
     const startedAt = clock();
-    const round = await runRound({ ...options, clock, onProbe: (report, done, total) => output.out(formatProgressLine(report, done, total)) });
+    const round = await runRound({
+      ...options,
+      clock,
+      onProbe: (report, done, total) => output.out(formatProgressLine(report, done, total)),
+    });
     output.out('');
     output.out(formatSummary(round));
     const record = roundRecord(round, startedAt, runnerKind(environment));
     output.out(commitMessage(record));
     publishRoundRecord(record, environment);
     for (const report of round.probes) if (report.error !== null) output.err(`error: ${report.error}`);
-    const attempted = round.probes.filter((report) => report.status !== 'already-recorded' && report.status !== 'duplicate');
+    const attempted = round.probes.filter(
+      (report) => report.status !== 'already-recorded' && report.status !== 'duplicate',
+    );
     const recorded = attempted.filter((report) => report.status === 'written');
     return attempted.length > 0 && recorded.length === 0 ? 1 : 0;
   } catch (error) {

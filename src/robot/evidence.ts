@@ -32,7 +32,12 @@ export function evidenceStamp(probedAt: string): string {
 }
 
 /** The directory of a procedure-month's evidence. */
-export function evidenceMonthDirectory(evidenceDir: string, department: string, slug: string, probedAt: string): string {
+export function evidenceMonthDirectory(
+  evidenceDir: string,
+  department: string,
+  slug: string,
+  probedAt: string,
+): string {
   return path.join(evidenceDir, department, slug, probedAt.slice(0, 7));
 }
 
@@ -42,7 +47,11 @@ export interface WrittenEvidence {
 }
 
 /** Writes a probe's pages and manifest; each file appears whole or not at all. */
-export function writeEvidence(evidenceDir: string, result: ProbeResult, files: FileSystem = realFileSystem): WrittenEvidence {
+export function writeEvidence(
+  evidenceDir: string,
+  result: ProbeResult,
+  files: FileSystem = realFileSystem,
+): WrittenEvidence {
   const { procedure, row } = result;
   const directory = evidenceMonthDirectory(evidenceDir, procedure.department, procedure.slug, row.probed_at);
   files.mkdirSync(directory, { recursive: true });

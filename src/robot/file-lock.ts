@@ -77,7 +77,11 @@ async function acquire(file: string, { waitMs, staleMs, sleep = realSleep }: Loc
       if (!takeOver(file, current)) await sleep(1);
       continue;
     }
-    if (Date.now() >= deadline) throw new LockBusyError(file, `process ${current.pid} on ${current.host} since ${new Date(current.since).toISOString()}`);
+    if (Date.now() >= deadline)
+      throw new LockBusyError(
+        file,
+        `process ${current.pid} on ${current.host} since ${new Date(current.since).toISOString()}`,
+      );
     await sleep(pause);
   }
 }
@@ -105,7 +109,9 @@ function readHolder(file: string): Holder | 'gone' | 'unreadable' {
     // give it a moment's benefit of the doubt through its age.
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (!stat) return 'gone';
-    return Date.now() - stat.mtimeMs > 1_000 ? 'unreadable' : { pid: -1, host: 'this machine (lock being written)', since: Date.now(), token: '' };
+    return Date.now() - stat.mtimeMs > 1_000
+      ? 'unreadable'
+      : { pid: -1, host: 'this machine (lock being written)', since: Date.now(), token: '' };
   }
 }
 
@@ -175,7 +181,10 @@ function takeOver(file: string, seen: Holder | 'unreadable'): boolean {
   return withMarker(file, key, () => {
     const again = readHolder(file);
     if (again === 'gone' || holderKey(file, again) !== key) return;
-    const moved = path.join(path.dirname(file), `.${path.basename(file).replace(/^\./, '')}.stale.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    const moved = path.join(
+      path.dirname(file),
+      `.${path.basename(file).replace(/^\./, '')}.stale.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+    );
     try {
       fs.renameSync(file, moved);
     } catch (error) {

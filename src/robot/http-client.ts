@@ -124,7 +124,13 @@ export class HttpClient {
   }
 
   /** One request through the host gate; no redirect followed, no status check. */
-  async send(method: 'GET' | 'POST', url: string, headers: Record<string, string>, body: string | undefined, trace: TraceEntry[]): Promise<FetchedPage> {
+  async send(
+    method: 'GET' | 'POST',
+    url: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    trace: TraceEntry[],
+  ): Promise<FetchedPage> {
     const host = new URL(url).host;
     return this.gate.run(host, async () => {
       const started = Date.now();
@@ -135,7 +141,12 @@ export class HttpClient {
       try {
         const response = await request(url, {
           method,
-          headers: { 'user-agent': this.options.userAgent, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8', 'accept-language': 'fr-FR,fr;q=0.9', ...headers },
+          headers: {
+            'user-agent': this.options.userAgent,
+            accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
+            'accept-language': 'fr-FR,fr;q=0.9',
+            ...headers,
+          },
           body: body ?? null,
           signal,
           dispatcher: this.agent,
@@ -208,19 +219,33 @@ export class ProbeSession {
         await this.client.options.sleep(wait);
         page = await this.sendOnce(method, url, body);
       } else {
-        throw new ProbeFailure('throttled', `HTTP ${page.status}, Retry-After ${formatSeconds(wait)} s is longer than the robot waits`, page);
+        throw new ProbeFailure(
+          'throttled',
+          `HTTP ${page.status}, Retry-After ${formatSeconds(wait)} s is longer than the robot waits`,
+          page,
+        );
       }
     }
     if (page.status === 403) throw new ProbeFailure('blocked', `HTTP 403 Forbidden${challengeNote(page)}`, page);
     const challenge = pageChallenge(page);
-    if (challenge) throw new ProbeFailure('blocked', shortDetail(`HTTP ${page.status}: anti-bot challenge page (${challenge.vendor}: "${challenge.sign}")`), page);
+    if (challenge)
+      throw new ProbeFailure(
+        'blocked',
+        shortDetail(`HTTP ${page.status}: anti-bot challenge page (${challenge.vendor}: "${challenge.sign}")`),
+        page,
+      );
     if (THROTTLE_STATUSES.has(page.status)) {
       const retry = waited === null ? '' : `, again after a retry ${formatSeconds(waited)} s later`;
       throw new ProbeFailure('throttled', `HTTP ${page.status}${statusTitle(page)}${retry}`, page);
     }
-    if (page.status >= 400 || page.status < 200) throw new ProbeFailure('http_error', `HTTP ${page.status}${statusTitle(page)}`, page);
+    if (page.status >= 400 || page.status < 200)
+      throw new ProbeFailure('http_error', `HTTP ${page.status}${statusTitle(page)}`, page);
     if (page.cutAtLimit) {
-      throw new ProbeFailure('unrecognized', `page larger than ${Math.round(this.client.options.maxBodyBytes / 1024)} KiB, cut`, page);
+      throw new ProbeFailure(
+        'unrecognized',
+        `page larger than ${Math.round(this.client.options.maxBodyBytes / 1024)} KiB, cut`,
+        page,
+      );
     }
     return page;
   }
@@ -234,7 +259,14 @@ export class ProbeSession {
 
   private async sendOnce(method: 'GET' | 'POST', url: string, body: string | undefined): Promise<FetchedPage> {
     const budget = this.client.options.probeBudgetMs;
-    if (Date.now() - this.started > budget) throw new ProbeFailure('timeout', `the probe took more than ${formatSeconds(budget)} s in all; stopped before ${method} ${new URL(url).pathname}`.slice(0, 200));
+    if (Date.now() - this.started > budget)
+      throw new ProbeFailure(
+        'timeout',
+        `the probe took more than ${formatSeconds(budget)} s in all; stopped before ${method} ${new URL(url).pathname}`.slice(
+          0,
+          200,
+        ),
+      );
     const host = new URL(url).host;
     const headers: Record<string, string> = {};
     const cookie = this.cookies.header(host);
@@ -252,7 +284,10 @@ export class ProbeSession {
  * challenge marker at the end is seen), then drops the rest and closes the
  * connection.
  */
-export async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, limit: number): Promise<{ bytes: Buffer; cutAtLimit: boolean; tail: Buffer }> {
+export async function readCapped(
+  body: AsyncIterable<Buffer> & { destroy(): void },
+  limit: number,
+): Promise<{ bytes: Buffer; cutAtLimit: boolean; tail: Buffer }> {
   const chunks: Buffer[] = [];
   let length = 0;
   let tail: Buffer = Buffer.alloc(0);
@@ -280,7 +315,10 @@ export async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void
 
 /** The challenge a page is; a cut page is judged on what was kept and on the end that was read past the cap. */
 function pageChallenge(page: FetchedPage) {
-  return challengeOf(page.text) ?? (page.cutAtLimit && page.tail ? challengeOf(`${page.text.slice(0, 64 * 1024)}${page.tail}`) : null);
+  return (
+    challengeOf(page.text) ??
+    (page.cutAtLimit && page.tail ? challengeOf(`${page.text.slice(0, 64 * 1024)}${page.tail}`) : null)
+  );
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
@@ -302,7 +340,9 @@ function resolveUrl(location: string, base: string): string {
  * the apostrophe of the no-slot message is a different byte.
  */
 export function decodeBody(bytes: Buffer, contentType: string): string {
-  const declared = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(bytes.subarray(0, 2048).toString('latin1'))?.[1];
+  const declared =
+    /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1] ??
+    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(bytes.subarray(0, 2048).toString('latin1'))?.[1];
   try {
     return new TextDecoder(declared ?? 'utf-8').decode(bytes);
   } catch {
@@ -326,7 +366,8 @@ export function retryWait(page: Pick<FetchedPage, 'headers'>, backoffMs: number,
 
 /** The title of an error page, e.g. " (502 Bad Gateway)", to make details readable. */
 function statusTitle(page: FetchedPage): string {
-  const title = /<title[^>]*>([^<]{1,80})<\/title>/i.exec(page.text)?.[1] ?? /<h1[^>]*>([^<]{1,80})<\/h1>/i.exec(page.text)?.[1];
+  const title =
+    /<title[^>]*>([^<]{1,80})<\/title>/i.exec(page.text)?.[1] ?? /<h1[^>]*>([^<]{1,80})<\/h1>/i.exec(page.text)?.[1];
   return title ? ` (${shortDetail(title)})` : '';
 }
 
@@ -334,7 +375,12 @@ function challengeNote(page: FetchedPage): string {
   return pageChallenge(page) ? ', anti-bot challenge page' : '';
 }
 
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
 const NETWORK_MESSAGES: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
   ECONNRESET: 'connection reset by the server',
@@ -360,7 +406,10 @@ export function failureOfError(error: unknown, timeoutMs: number): ProbeFailure 
     return new ProbeFailure('network_error', shortDetail(`TLS error ${code}`));
   }
   const known = NETWORK_MESSAGES[code];
-  return new ProbeFailure('network_error', shortDetail(known ?? `${code || err.name || 'error'}: ${err.message ?? String(error)}`));
+  return new ProbeFailure(
+    'network_error',
+    shortDetail(known ?? `${code || err.name || 'error'}: ${err.message ?? String(error)}`),
+  );
 }
 
 /** Seconds to a tenth, so that a sub-second budget never reads « more than 0 s ». */

@@ -11,7 +11,14 @@ import path from 'node:path';
 import { formatCsv } from '../lib/csv.ts';
 import { DataError } from '../lib/data-error.ts';
 import { monthFilePath } from '../lib/data-directory.ts';
-import { formatProbeLines, parseMonthFile, ROBOT_COLUMNS, validateProbe, type Probe, type ProbeRow } from '../lib/probe.ts';
+import {
+  formatProbeLines,
+  parseMonthFile,
+  ROBOT_COLUMNS,
+  validateProbe,
+  type Probe,
+  type ProbeRow,
+} from '../lib/probe.ts';
 import { describeFileError, realFileSystem, writeFileAtomic, type FileSystem } from './atomic-file.ts';
 import { LockBusyError, withLock } from './file-lock.ts';
 
@@ -39,9 +46,15 @@ export function monthLockPath(file: string): string {
 }
 
 /** Where a probe row belongs: its month file (Paris month of probed_at). */
-export function monthFileOf(dataDir: string, department: string, slug: string, row: ProbeRow): { file: string; month: string; probe: Probe } {
+export function monthFileOf(
+  dataDir: string,
+  department: string,
+  slug: string,
+  row: ProbeRow,
+): { file: string; month: string; probe: Probe } {
   const probe = validateProbe(row);
-  if (typeof probe === 'string') throw new StoreError(`refusing to write an invalid probe for ${department}/${slug}: ${probe}`);
+  if (typeof probe === 'string')
+    throw new StoreError(`refusing to write an invalid probe for ${department}/${slug}: ${probe}`);
   const month = probe.day.slice(0, 7);
   return { file: monthFilePath(dataDir, department, slug, month), month, probe };
 }
@@ -57,7 +70,11 @@ export function readStoredText(file: string, files: FileSystem): string | null {
 }
 
 /** Reads a month file if it exists; throws DataError when it is invalid. */
-function readMonth(file: string, month: string, files: FileSystem): { text: string; header: string[]; probes: Probe[] } | null {
+function readMonth(
+  file: string,
+  month: string,
+  files: FileSystem,
+): { text: string; header: string[]; probes: Probe[] } | null {
   const text = readStoredText(file, files);
   return text === null ? null : { text, ...parseMonthFile(text, file, month) };
 }
@@ -68,7 +85,13 @@ function readMonth(file: string, month: string, files: FileSystem): { text: stri
  * instant in exactly one way (Paris time with Paris's offset), so the line
  * starts with that text; appendProbe checks again, fully, under the lock.
  */
-export function hasProbe(dataDir: string, department: string, slug: string, row: ProbeRow, options: StoreOptions = {}): boolean {
+export function hasProbe(
+  dataDir: string,
+  department: string,
+  slug: string,
+  row: ProbeRow,
+  options: StoreOptions = {},
+): boolean {
   const files = options.files ?? realFileSystem;
   const { file } = monthFileOf(dataDir, department, slug, row);
   let text: string;
@@ -86,7 +109,13 @@ export function hasProbe(dataDir: string, department: string, slug: string, row:
  * when a probe with the same instant is already recorded. A new file gets
  * the robot's header; an existing one keeps its column order.
  */
-export async function appendProbe(dataDir: string, department: string, slug: string, row: ProbeRow, options: StoreOptions = {}): Promise<AppendStatus> {
+export async function appendProbe(
+  dataDir: string,
+  department: string,
+  slug: string,
+  row: ProbeRow,
+  options: StoreOptions = {},
+): Promise<AppendStatus> {
   const files = options.files ?? realFileSystem;
   const { file, month, probe } = monthFileOf(dataDir, department, slug, row);
   try {
@@ -103,7 +132,8 @@ export async function appendProbe(dataDir: string, department: string, slug: str
     const line = formatProbeLines([row], header);
     // The existing rows are valid (read above): checking the new line under the same header is enough.
     parseMonthFile(headerLine + line, file, month);
-    const content = (existing ? (existing.text.endsWith('\n') ? existing.text : `${existing.text}\n`) : headerLine) + line;
+    const content =
+      (existing ? (existing.text.endsWith('\n') ? existing.text : `${existing.text}\n`) : headerLine) + line;
     try {
       writeFileAtomic(file, content, files);
     } catch (error) {
@@ -123,7 +153,13 @@ export async function appendProbe(dataDir: string, department: string, slug: str
  * one write per row would rewrite each month file hundreds of times.
  * Returns how many rows were written (rows already recorded are skipped).
  */
-export async function appendProbes(dataDir: string, department: string, slug: string, rows: readonly ProbeRow[], options: StoreOptions = {}): Promise<number> {
+export async function appendProbes(
+  dataDir: string,
+  department: string,
+  slug: string,
+  rows: readonly ProbeRow[],
+  options: StoreOptions = {},
+): Promise<number> {
   const files = options.files ?? realFileSystem;
   const byFile = new Map<string, { month: string; entries: { row: ProbeRow; probe: Probe }[] }>();
   for (const row of rows) {
@@ -146,9 +182,13 @@ export async function appendProbes(dataDir: string, department: string, slug: st
       if (fresh.length === 0) return 0;
       const header = existing?.header ?? [...ROBOT_COLUMNS];
       const headerLine = formatCsv([header]);
-      const lines = formatProbeLines(fresh.map(({ row }) => row), header);
+      const lines = formatProbeLines(
+        fresh.map(({ row }) => row),
+        header,
+      );
       parseMonthFile(headerLine + lines, file, month);
-      const content = (existing ? (existing.text.endsWith('\n') ? existing.text : `${existing.text}\n`) : headerLine) + lines;
+      const content =
+        (existing ? (existing.text.endsWith('\n') ? existing.text : `${existing.text}\n`) : headerLine) + lines;
       try {
         writeFileAtomic(file, content, files);
       } catch (error) {

@@ -11,15 +11,20 @@ import { matchableText, readableText } from './page-text.ts';
 import { textBlocks } from './visible-text.ts';
 
 /** Any mention of the message, in French ("n'existe plus de plage horaire libre") or English. */
-const NO_SLOT_CORE = /n'existe plus de plage horaire libre|there (?:is|are) no (?:more |longer (?:any )?)?(?:free |available )?(?:time ?)?slots?\b/;
+const NO_SLOT_CORE =
+  /n'existe plus de plage horaire libre|there (?:is|are) no (?:more |longer (?:any )?)?(?:free |available )?(?:time ?)?slots?\b/;
 
 /** The closing sentence: "recommencer" (classic), "réessayer" (2025), or the English "Please try later". */
-const CLOSING = "(?:veuillez (?:recommencer|reessayer) (?:ulterieurement|plus tard)|please try (?:again )?later)";
+const CLOSING = '(?:veuillez (?:recommencer|reessayer) (?:ulterieurement|plus tard)|please try (?:again )?later)';
 
 /** The message and nothing else, with its known variants (the typo "votre a demande" included). */
 const NO_SLOT_MESSAGES: readonly RegExp[] = [
-  new RegExp(`^(?:il )?n'existe plus de plage horaire libre pour votre (?:a )?demande de rendez-vous ?[.!]?(?: ?${CLOSING} ?[.!]?)?$`),
-  new RegExp(`^there (?:is|are) no (?:more |longer (?:any )?)?(?:free |available )?(?:time ?)?slots?(?: available| left)?(?: for (?:your|this) (?:appointment|booking)(?: request)?)? ?[.!]?(?: ?${CLOSING} ?[.!]?)?$`),
+  new RegExp(
+    `^(?:il )?n'existe plus de plage horaire libre pour votre (?:a )?demande de rendez-vous ?[.!]?(?: ?${CLOSING} ?[.!]?)?$`,
+  ),
+  new RegExp(
+    `^there (?:is|are) no (?:more |longer (?:any )?)?(?:free |available )?(?:time ?)?slots?(?: available| left)?(?: for (?:your|this) (?:appointment|booking)(?: request)?)? ?[.!]?(?: ?${CLOSING} ?[.!]?)?$`,
+  ),
 ];
 
 /** Whether a text mentions the no-slot message at all (quoted, hidden or shown). */
@@ -33,9 +38,7 @@ export function isNoSlotMessage(text: string): boolean {
   return NO_SLOT_MESSAGES.some((pattern) => pattern.test(matchable));
 }
 
-export type NoSlotAnswer =
-  | { kind: 'answer'; message: string }
-  | { kind: 'not-an-answer'; reason: string };
+export type NoSlotAnswer = { kind: 'answer'; message: string } | { kind: 'not-an-answer'; reason: string };
 
 /**
  * Reads the no-slot message in `container` of a visible document (see
@@ -44,8 +47,13 @@ export type NoSlotAnswer =
  */
 export function noSlotAnswer($: cheerio.CheerioAPI, container: ReturnType<cheerio.CheerioAPI>): NoSlotAnswer {
   const blocks = container.length > 0 ? textBlocks($, container).filter((block) => mentionsNoSlot(block.text)) : [];
-  if (blocks.length === 0) return { kind: 'not-an-answer', reason: 'no-slot wording that is not shown in the booking form (hidden, in a form control, or outside the form)' };
-  if (blocks.some((block) => block.quoted)) return { kind: 'not-an-answer', reason: 'no-slot wording quoted in the booking form' };
+  if (blocks.length === 0)
+    return {
+      kind: 'not-an-answer',
+      reason: 'no-slot wording that is not shown in the booking form (hidden, in a form control, or outside the form)',
+    };
+  if (blocks.some((block) => block.quoted))
+    return { kind: 'not-an-answer', reason: 'no-slot wording quoted in the booking form' };
   const mixed = blocks.find((block) => !isNoSlotMessage(block.text));
   if (mixed) return { kind: 'not-an-answer', reason: 'no-slot wording inside a longer sentence' };
   return { kind: 'answer', message: readableText(blocks[0]!.text) };

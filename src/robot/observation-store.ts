@@ -8,7 +8,12 @@
 import path from 'node:path';
 import { formatCsv } from '../lib/csv.ts';
 import { observationFilePath } from '../lib/data-directory.ts';
-import { OBSERVATION_COLUMNS, formatObservationLines, parseObservationFile, type Observation } from '../lib/observation.ts';
+import {
+  OBSERVATION_COLUMNS,
+  formatObservationLines,
+  parseObservationFile,
+  type Observation,
+} from '../lib/observation.ts';
 import type { ObservationBlock } from '../lib/observation-block.ts';
 import { judgeSubmission, type Submission, type SubmissionContext } from '../lib/observation-submission.ts';
 import type { Procedure } from '../lib/registry.ts';
@@ -17,7 +22,11 @@ import { withLock } from './file-lock.ts';
 import { monthLockPath, readStoredText, StoreError } from './month-file-store.ts';
 
 /** Reads the observations of one month file, or none when it does not exist. */
-function readObservations(file: string, month: string, files: FileSystem): { text: string; header: string[]; observations: Observation[] } | null {
+function readObservations(
+  file: string,
+  month: string,
+  files: FileSystem,
+): { text: string; header: string[]; observations: Observation[] } | null {
   const text = readStoredText(file, files);
   return text === null ? null : { text, ...parseObservationFile(text, file, month) };
 }
@@ -49,7 +58,8 @@ export async function recordObservation(
     if (!judged.ok) return judged;
     const header = existing?.header ?? [...OBSERVATION_COLUMNS];
     const line = formatObservationLines([judged.row], header);
-    const content = (existing ? (existing.text.endsWith('\n') ? existing.text : `${existing.text}\n`) : formatCsv([header])) + line;
+    const content =
+      (existing ? (existing.text.endsWith('\n') ? existing.text : `${existing.text}\n`) : formatCsv([header])) + line;
     // Validate the whole new file as readers will, before it replaces the old one.
     parseObservationFile(content, file, month);
     try {

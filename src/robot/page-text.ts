@@ -35,10 +35,7 @@ export function readableText(text: string): string {
  * "Réessayer", "reessayer" and "RÉESSAYER" compare equal.
  */
 export function matchableText(text: string): string {
-  return readableText(text)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return readableText(text).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /**

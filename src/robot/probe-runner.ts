@@ -22,7 +22,13 @@ export interface ProbeResult {
   procedure: Procedure;
   /** The instant the probe started, to the second: what identifies it. */
   startedAt: Date;
-  row: ProbeRow & { outcome: Outcome; first_date: string; second_date: string; detail: string; extra: Record<string, string> };
+  row: ProbeRow & {
+    outcome: Outcome;
+    first_date: string;
+    second_date: string;
+    detail: string;
+    extra: Record<string, string>;
+  };
   /** Pages kept as evidence, in the order fetched. */
   evidence: FetchedPage[];
   /** The page whose SHA-256 is in the row, or null when no page was received. */
@@ -31,7 +37,12 @@ export interface ProbeResult {
 }
 
 /** Runs one probe. Never throws for anything a site can do. */
-export async function runProbe(procedure: Procedure, client: HttpClient, startedAt: Date, maxWeeks = DEFAULT_MAX_WEEKS): Promise<ProbeResult> {
+export async function runProbe(
+  procedure: Procedure,
+  client: HttpClient,
+  startedAt: Date,
+  maxWeeks = DEFAULT_MAX_WEEKS,
+): Promise<ProbeResult> {
   const session = client.session();
   let outcome: Outcome;
   let firstDate = '';
@@ -63,7 +74,12 @@ export async function runProbe(procedure: Procedure, client: HttpClient, started
   };
   const checked = validateProbe(row);
   if (typeof checked === 'string') {
-    Object.assign(row, { outcome: 'unrecognized', first_date: '', second_date: '', detail: shortDetail(`invalid result (${checked}): ${row.detail}`) });
+    Object.assign(row, {
+      outcome: 'unrecognized',
+      first_date: '',
+      second_date: '',
+      detail: shortDetail(`invalid result (${checked}): ${row.detail}`),
+    });
   }
   return { procedure, startedAt, row, evidence, decisive, trace: session.trace };
 }

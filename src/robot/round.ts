@@ -85,7 +85,8 @@ export async function runRound(options: RoundOptions): Promise<RoundReport> {
       return { day, probes, skipped, milliseconds: Date.now() - started };
     });
   } catch (error) {
-    if (error instanceof LockBusyError) throw new RoundError(`another probe round is running on ${options.dataDir} (${error.holder})`, { cause: error });
+    if (error instanceof LockBusyError)
+      throw new RoundError(`another probe round is running on ${options.dataDir} (${error.holder})`, { cause: error });
     throw error;
   }
 }
@@ -96,22 +97,36 @@ function readRegistry(dataDir: string): Procedure[] {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new RoundError(`${describeFileError('read the registry', file, error)} (is DATA_DIR right?)`, { cause: error });
+    throw new RoundError(`${describeFileError('read the registry', file, error)} (is DATA_DIR right?)`, {
+      cause: error,
+    });
   }
   return parseRegistry(text, file);
 }
 
 /** The procedures to probe today: the `--only` ones if given (each must exist), active on the day. */
-export function selectProcedures(procedures: readonly Procedure[], only: readonly string[], day: string): { selected: Procedure[]; skipped: RoundReport['skipped'] } {
+export function selectProcedures(
+  procedures: readonly Procedure[],
+  only: readonly string[],
+  day: string,
+): { selected: Procedure[]; skipped: RoundReport['skipped'] } {
   const keys = new Set(procedures.map(procedureKey));
   const unknown = only.filter((key) => !keys.has(key));
-  if (unknown.length > 0) throw new RoundError(`not in the registry: ${unknown.join(', ')} (expected DEP/SLUG, e.g. 93/titre-sejour-bobigny)`);
-  const wanted = only.length > 0 ? procedures.filter((procedure) => only.includes(procedureKey(procedure))) : [...procedures];
+  if (unknown.length > 0)
+    throw new RoundError(
+      `not in the registry: ${unknown.join(', ')} (expected DEP/SLUG, e.g. 93/titre-sejour-bobigny)`,
+    );
+  const wanted =
+    only.length > 0 ? procedures.filter((procedure) => only.includes(procedureKey(procedure))) : [...procedures];
   const selected: Procedure[] = [];
   const skipped: RoundReport['skipped'] = [];
   for (const procedure of wanted) {
     if (isActiveOn(procedure, day)) selected.push(procedure);
-    else skipped.push({ procedure, reason: `not active on ${day} (since ${procedure.since || '-'}, until ${procedure.until || '-'})` });
+    else
+      skipped.push({
+        procedure,
+        reason: `not active on ${day} (since ${procedure.since || '-'}, until ${procedure.until || '-'})`,
+      });
   }
   return { selected, skipped };
 }
@@ -129,7 +144,11 @@ function checkWritable(directory: string): void {
 }
 
 /** Probes by host: hosts in parallel (up to hostConcurrency), each host's procedures in sequence. */
-async function probeAll(procedures: readonly Procedure[], options: RoundOptions, clock: () => Date): Promise<ProbeReport[]> {
+async function probeAll(
+  procedures: readonly Procedure[],
+  options: RoundOptions,
+  clock: () => Date,
+): Promise<ProbeReport[]> {
   const client = new HttpClient({ ...options, clock });
   const byHost = new Map<string, Procedure[]>();
   for (const procedure of procedures) {
@@ -157,13 +176,32 @@ async function probeAll(procedures: readonly Procedure[], options: RoundOptions,
   return procedures.map((procedure) => reports.get(procedure)!);
 }
 
-async function probeAndRecord(procedure: Procedure, client: HttpClient, options: RoundOptions, clock: () => Date): Promise<ProbeReport> {
+async function probeAndRecord(
+  procedure: Procedure,
+  client: HttpClient,
+  options: RoundOptions,
+  clock: () => Date,
+): Promise<ProbeReport> {
   const started = Date.now();
   const startedAt = wholeSecond(clock());
   const storeOptions = { files: options.files ?? realFileSystem };
-  const report = (status: ProbeReport['status'], result: ProbeResult | null, error: string | null): ProbeReport => ({ procedure, status, result, error, milliseconds: Date.now() - started });
+  const report = (status: ProbeReport['status'], result: ProbeResult | null, error: string | null): ProbeReport => ({
+    procedure,
+    status,
+    result,
+    error,
+    milliseconds: Date.now() - started,
+  });
   try {
-    if (hasProbe(options.dataDir, procedure.department, procedure.slug, { probed_at: formatParisTimestamp(startedAt), outcome: 'none' }, storeOptions)) {
+    if (
+      hasProbe(
+        options.dataDir,
+        procedure.department,
+        procedure.slug,
+        { probed_at: formatParisTimestamp(startedAt), outcome: 'none' },
+        storeOptions,
+      )
+    ) {
       return report('already-recorded', null, null);
     }
   } catch (error) {

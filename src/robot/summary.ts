@@ -13,7 +13,14 @@ function colourText(report: ProbeReport): string {
   const row = report.result?.row;
   if (!row) return '-';
   if (isFailure(row.outcome)) return 'failed';
-  return colourOf({ day: row.probed_at.slice(0, 10), outcome: row.outcome, firstDate: row.first_date, secondDate: row.second_date }) ?? '-';
+  return (
+    colourOf({
+      day: row.probed_at.slice(0, 10),
+      outcome: row.outcome,
+      firstDate: row.first_date,
+      secondDate: row.second_date,
+    }) ?? '-'
+  );
 }
 
 function statusText(report: ProbeReport): string {
@@ -27,8 +34,17 @@ function statusText(report: ProbeReport): string {
 export function formatProgressLine(report: ProbeReport, done: number, total: number): string {
   const width = String(total).length;
   const row = report.result?.row;
-  const what = row ? `${row.outcome}${row.first_date ? ` ${row.first_date}` : ''}${row.second_date ? ` ${row.second_date}` : ''} (${colourText(report)})` : '';
-  const parts = [`[${String(done).padStart(width)}/${total}]`, `${procedureKey(report.procedure)}:`, what, row?.detail ? `- ${row.detail}` : '', statusText(report), `${(report.milliseconds / 1000).toFixed(1)} s`];
+  const what = row
+    ? `${row.outcome}${row.first_date ? ` ${row.first_date}` : ''}${row.second_date ? ` ${row.second_date}` : ''} (${colourText(report)})`
+    : '';
+  const parts = [
+    `[${String(done).padStart(width)}/${total}]`,
+    `${procedureKey(report.procedure)}:`,
+    what,
+    row?.detail ? `- ${row.detail}` : '',
+    statusText(report),
+    `${(report.milliseconds / 1000).toFixed(1)} s`,
+  ];
   return parts.filter(Boolean).join(' ');
 }
 
@@ -38,10 +54,21 @@ export function formatSummary(round: RoundReport): string {
   const rows = round.probes.map((report) => {
     const row = report.result?.row;
     const detail = report.status === 'written' ? (row?.detail ?? '') : statusText(report);
-    return [procedureKey(report.procedure), row?.outcome ?? '-', colourText(report), row?.first_date ?? '', row?.second_date ?? '', detail.length > 70 ? `${detail.slice(0, 69)}…` : detail];
+    return [
+      procedureKey(report.procedure),
+      row?.outcome ?? '-',
+      colourText(report),
+      row?.first_date ?? '',
+      row?.second_date ?? '',
+      detail.length > 70 ? `${detail.slice(0, 69)}…` : detail,
+    ];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd();
   const counts = new Map<string, number>();
   for (const report of round.probes) {
     const outcome = report.result?.row.outcome;
@@ -52,7 +79,9 @@ export function formatSummary(round: RoundReport): string {
   const already = round.probes.length - written - notRecorded;
   const totals = [...counts].map(([outcome, count]) => `${count} ${outcome}`).join(', ');
   const lines = [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), ''];
-  lines.push(`${round.day}: ${written} recorded${totals ? ` (${totals})` : ''}, ${already} already recorded, ${notRecorded} not recorded, ${round.skipped.length} skipped, in ${(round.milliseconds / 1000).toFixed(1)} s`);
+  lines.push(
+    `${round.day}: ${written} recorded${totals ? ` (${totals})` : ''}, ${already} already recorded, ${notRecorded} not recorded, ${round.skipped.length} skipped, in ${(round.milliseconds / 1000).toFixed(1)} s`,
+  );
   for (const { procedure, reason } of round.skipped) lines.push(`skipped ${procedureKey(procedure)}: ${reason}`);
   return lines.join('\n');
 }

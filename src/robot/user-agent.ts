@@ -3,7 +3,6 @@
  * where a site's operator can learn what it does and reach the maintainers.
  */
 
-
 export const PROJECT_VERSION = '0.1';
 
 /**

@@ -8,13 +8,16 @@
 import * as cheerio from 'cheerio';
 
 /** Elements that are never rendered text of the page. */
-const NOT_TEXT = 'head, script, style, noscript, template, textarea, select, option, datalist, button, input, iframe, object, svg';
+const NOT_TEXT =
+  'head, script, style, noscript, template, textarea, select, option, datalist, button, input, iframe, object, svg';
 
 /** Elements hidden by attribute or by the usual hiding classes (DSFR, Bootstrap, eZ Publish themes). */
-const HIDDEN = '[hidden], [aria-hidden="true"], [aria-hidden="TRUE"], .hidden, .hide, .d-none, .fr-hidden, .sr-only, .fr-sr-only, .visually-hidden, .invisible';
+const HIDDEN =
+  '[hidden], [aria-hidden="true"], [aria-hidden="TRUE"], .hidden, .hide, .d-none, .fr-hidden, .sr-only, .fr-sr-only, .visually-hidden, .invisible';
 
 /** Inline styles that hide an element. */
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$|!)|font-size\s*:\s*0(?:px|em|rem|%)?\s*(?:;|$|!))/i;
+const HIDDEN_STYLE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$|!)|font-size\s*:\s*0(?:px|em|rem|%)?\s*(?:;|$|!))/i;
 
 /**
  * The page as rendered: a cheerio document where hidden elements and the
@@ -32,9 +35,48 @@ export function visibleDocument(html: string): cheerio.CheerioAPI {
 
 /** Elements that start a block of text: a sentence never spans two of them. */
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer',
-  'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
-  'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'legend',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 /** Elements that quote someone else's words. */

@@ -25,14 +25,23 @@ function entry(): string {
 }
 
 /** The configuration the bookmarklet carries: the issue form (when the repository is known) and the démarches followed. */
-export function bookmarkletConfig(procedures: readonly Procedure[], repository: string | null, email: string | null): BookmarkletConfig {
+export function bookmarkletConfig(
+  procedures: readonly Procedure[],
+  repository: string | null,
+  email: string | null,
+): BookmarkletConfig {
   const entries: [string, string][] = [];
   for (const procedure of procedures) {
     if (procedure.system !== 'rdv-prefecture') continue;
     const demarche = demarcheIdOf(new URL(procedure.url).pathname);
-    if (demarche && procedureOfDemarche(procedures, demarche) === procedure) entries.push([demarche, `${procedure.procedure} — ${procedure.prefecture}`]);
+    if (demarche && procedureOfDemarche(procedures, demarche) === procedure)
+      entries.push([demarche, `${procedure.procedure} — ${procedure.prefecture}`]);
   }
-  return { issueFormUrl: repository ? observationIssueFormUrl(repository) : null, procedures: Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b))), email };
+  return {
+    issueFormUrl: repository ? observationIssueFormUrl(repository) : null,
+    procedures: Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b))),
+    email,
+  };
 }
 
 /** The bookmarklet's JavaScript, minified. */

@@ -24,7 +24,13 @@ export interface SiteBuild {
   warn?: (message: string) => void;
 }
 
-export async function buildSite({ dataDir, outDir, root, now, warn = (message) => console.warn(`warning: ${message}`) }: SiteBuild): Promise<void> {
+export async function buildSite({
+  dataDir,
+  outDir,
+  root,
+  now,
+  warn = (message) => console.warn(`warning: ${message}`),
+}: SiteBuild): Promise<void> {
   const dataset = loadDataset(dataDir, { now });
   for (const warning of dataset.warnings) warn(warning);
   provideDataset(dataset);
@@ -81,6 +87,7 @@ export function astroOutDir(staging: string, cwd: string): { outDir: string; rem
   mkdirSync(path.dirname(staging), { recursive: true });
   symlinkSync(path.dirname(staging), link, 'dir');
   const outDir = path.join(link, path.basename(staging));
-  if (misreadAsInside(outDir, cwd)) throw new Error(`cannot build into ${staging} from ${cwd}: choose an OUT_DIR inside the project or elsewhere`);
+  if (misreadAsInside(outDir, cwd))
+    throw new Error(`cannot build into ${staging} from ${cwd}: choose an OUT_DIR inside the project or elsewhere`);
   return { outDir, remove: () => rmSync(linkFolder, { recursive: true, force: true }) };
 }

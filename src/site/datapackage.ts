@@ -26,10 +26,27 @@ export const ALL_PROBES_COLUMNS = ['department', 'slug', ...MONTH_PROBE_COLUMNS]
 const SHARE_COLUMNS = COLOURS.map((colour) => `share_${colour}` as const);
 
 /** Columns of a procedure's statistics file `statistiques/{dep}/{slug}.csv`, one row per month. */
-export const STATISTICS_COLUMNS = ['month', 'successful', ...COLOURS, 'failed', ...SHARE_COLUMNS, 'opening_rate', 'share_within_month', 'hours', 'probed_hours'] as const;
+export const STATISTICS_COLUMNS = [
+  'month',
+  'successful',
+  ...COLOURS,
+  'failed',
+  ...SHARE_COLUMNS,
+  'opening_rate',
+  'share_within_month',
+  'hours',
+  'probed_hours',
+] as const;
 
 /** Columns of `statistiques-mensuelles.csv`: the statistics of every procedure-month, with the procedure named. */
-export const NATIONAL_STATISTICS_COLUMNS = ['department', 'department_name', 'slug', 'prefecture', 'procedure', ...STATISTICS_COLUMNS] as const;
+export const NATIONAL_STATISTICS_COLUMNS = [
+  'department',
+  'department_name',
+  'slug',
+  'prefecture',
+  'procedure',
+  ...STATISTICS_COLUMNS,
+] as const;
 
 /** The known columns of `procedures.csv`; the registry's extra columns follow as they are. */
 export const KNOWN_REGISTRY_COLUMNS = [...REGISTRY_COLUMNS, ...OPTIONAL_REGISTRY_COLUMNS] as const;
@@ -55,7 +72,7 @@ export interface Field {
  * « Données » page.
  */
 export const FORMULA_NOTE =
-  'Une case dont le texte commencerait par =, +, -, @, une tabulation ou un retour chariot (sauf un simple nombre comme -5) est publiée précédée d’une apostrophe droite (\') ' +
+  "Une case dont le texte commencerait par =, +, -, @, une tabulation ou un retour chariot (sauf un simple nombre comme -5) est publiée précédée d’une apostrophe droite (') " +
   'et entre guillemets, pour qu’un tableur ne l’exécute jamais comme une formule (recommandation de l’OWASP sur l’injection de formules dans les CSV)\u202f; ' +
   'retirez cette seule apostrophe pour retrouver le texte d’origine. Seuls les fichiers téléchargés du site sont ainsi protégés, pas les fichiers mensuels du dépôt de données.';
 
@@ -71,46 +88,86 @@ const FIELDS: Record<KnownColumn, Omit<Field, 'name'>> = {
   department_name: { type: 'string', description: 'Nom du département.', constraints: { required: true } },
   slug: {
     type: 'string',
-    description: 'Identifiant de la démarche dans son département (minuscules, chiffres et tirets). Avec le département, il forme l’adresse permanente de la démarche : /{department}/{slug}/.',
+    description:
+      'Identifiant de la démarche dans son département (minuscules, chiffres et tirets). Avec le département, il forme l’adresse permanente de la démarche : /{department}/{slug}/.',
     constraints: { required: true, pattern: '[a-z0-9]+(-[a-z0-9]+)*' },
   },
-  prefecture: { type: 'string', description: 'La préfecture ou sous-préfecture, comme le public la désigne.', constraints: { required: true } },
-  procedure: { type: 'string', description: 'Le nom de la démarche sur le site de réservation.', constraints: { required: true } },
+  prefecture: {
+    type: 'string',
+    description: 'La préfecture ou sous-préfecture, comme le public la désigne.',
+    constraints: { required: true },
+  },
+  procedure: {
+    type: 'string',
+    description: 'Le nom de la démarche sur le site de réservation.',
+    constraints: { required: true },
+  },
   system: {
     type: 'string',
-    description: 'Le système de réservation sondé : legacy-booking (ancien module de réservation des sites de préfecture) ou rdv-prefecture (plateforme nationale).',
+    description:
+      'Le système de réservation sondé : legacy-booking (ancien module de réservation des sites de préfecture) ou rdv-prefecture (plateforme nationale).',
     constraints: { required: true, enum: BOOKING_SYSTEMS },
   },
-  url: { type: 'string', format: 'uri', description: 'L’adresse de la page où l’on commence la réservation, celle que le robot sonde.', constraints: { required: true } },
-  planning: { type: 'string', description: 'Numéro du guichet à sonder quand le formulaire de l’ancien module en propose plusieurs ; vide sinon.' },
+  url: {
+    type: 'string',
+    format: 'uri',
+    description: 'L’adresse de la page où l’on commence la réservation, celle que le robot sonde.',
+    constraints: { required: true },
+  },
+  planning: {
+    type: 'string',
+    description: 'Numéro du guichet à sonder quand le formulaire de l’ancien module en propose plusieurs ; vide sinon.',
+  },
   since: { type: 'date', description: 'Premier jour sondé (AAAA-MM-JJ, heure de Paris) ; vide : depuis le début.' },
-  until: { type: 'date', description: 'Dernier jour sondé, inclus (AAAA-MM-JJ) ; vide tant que la démarche est suivie.' },
+  until: {
+    type: 'date',
+    description: 'Dernier jour sondé, inclus (AAAA-MM-JJ) ; vide tant que la démarche est suivie.',
+  },
   probed_at: {
     type: 'datetime',
-    description: 'Début du sondage : heure de Paris avec le décalage horaire d’alors, à la seconde (ISO 8601), par exemple 2018-03-01T16:20:25+01:00.',
+    description:
+      'Début du sondage : heure de Paris avec le décalage horaire d’alors, à la seconde (ISO 8601), par exemple 2018-03-01T16:20:25+01:00.',
     constraints: { required: true },
   },
   outcome: {
     type: 'string',
-    description: 'Résultat du sondage : slots (au moins une date proposée), none (aucune date disponible) ; toute autre valeur est un sondage échoué (timeout, http_error, blocked…).',
+    description:
+      'Résultat du sondage : slots (au moins une date proposée), none (aucune date disponible) ; toute autre valeur est un sondage échoué (timeout, http_error, blocked…).',
     constraints: { required: true, enum: OUTCOMES },
   },
-  first_date: { type: 'date', description: 'Jour du premier créneau libre proposé (AAAA-MM-JJ) ; renseigné seulement quand outcome vaut slots.' },
-  second_date: { type: 'date', description: 'Jour du deuxième créneau libre proposé, éventuellement le même jour que le premier ; vide quand un seul créneau était proposé.' },
-  detail: { type: 'string', description: `Court texte libre, sur une ligne et d’au plus ${MAX_DETAIL_LENGTH} caractères : pourquoi le sondage a échoué, ce que disait la page. Peut être vide.` },
+  first_date: {
+    type: 'date',
+    description: 'Jour du premier créneau libre proposé (AAAA-MM-JJ) ; renseigné seulement quand outcome vaut slots.',
+  },
+  second_date: {
+    type: 'date',
+    description:
+      'Jour du deuxième créneau libre proposé, éventuellement le même jour que le premier ; vide quand un seul créneau était proposé.',
+  },
+  detail: {
+    type: 'string',
+    description: `Court texte libre, sur une ligne et d’au plus ${MAX_DETAIL_LENGTH} caractères : pourquoi le sondage a échoué, ce que disait la page. Peut être vide.`,
+  },
   colour: {
     type: 'string',
-    description: 'Couleur du sondage (vert, jaune, orange, rouge, noir), calculée à partir de outcome, first_date et second_date selon l’échelle de La Cimade ; vide pour un sondage échoué, qui n’a pas de couleur.',
+    description:
+      'Couleur du sondage (vert, jaune, orange, rouge, noir), calculée à partir de outcome, first_date et second_date selon l’échelle de La Cimade ; vide pour un sondage échoué, qui n’a pas de couleur.',
     constraints: { enum: COLOURS },
   },
   [EVIDENCE_COLUMN]: {
     type: 'string',
-    description: 'Empreinte SHA-256 de la page décisive vue par le robot, qui permet de retrouver cette page dans les preuves conservées ; vide quand aucune page n’a été conservée.',
+    description:
+      'Empreinte SHA-256 de la page décisive vue par le robot, qui permet de retrouver cette page dans les preuves conservées ; vide quand aucune page n’a été conservée.',
   },
-  month: { type: 'yearmonth', description: 'Le mois (AAAA-MM), selon l’heure de Paris.', constraints: { required: true } },
+  month: {
+    type: 'yearmonth',
+    description: 'Le mois (AAAA-MM), selon l’heure de Paris.',
+    constraints: { required: true },
+  },
   successful: {
     type: 'integer',
-    description: 'Nombre de sondages réussis du mois (le site a répondu, avec ou sans date) : le dénominateur de chaque part.',
+    description:
+      'Nombre de sondages réussis du mois (le site a répondu, avec ou sans date) : le dénominateur de chaque part.',
     constraints: { required: true, minimum: 0 },
   },
   ...colourCountFields(),
@@ -134,12 +191,14 @@ const FIELDS: Record<KnownColumn, Omit<Field, 'name'>> = {
   },
   hours: {
     type: 'integer',
-    description: 'Heures du mois à l’heure de Paris (743 en mars, 745 en octobre) ; pour le mois en cours, heures écoulées jusqu’au dernier sondage enregistré.',
+    description:
+      'Heures du mois à l’heure de Paris (743 en mars, 745 en octobre) ; pour le mois en cours, heures écoulées jusqu’au dernier sondage enregistré.',
     constraints: { required: true, minimum: 0 },
   },
   probed_hours: {
     type: 'integer',
-    description: 'Heures de ces heures-là où au moins un sondage a été tenté (réussi ou échoué) ; hours − probed_hours est le nombre d’heures sans aucun sondage.',
+    description:
+      'Heures de ces heures-là où au moins un sondage a été tenté (réussi ou échoué) ; hours − probed_hours est le nombre d’heures sans aucun sondage.',
     constraints: { required: true, minimum: 0 },
   },
 };
@@ -184,7 +243,13 @@ function tableSchema(header: readonly string[], primaryKey: readonly string[], r
     fields: header.map(fieldOf),
     missingValues: [''],
     primaryKey,
-    ...(referencesProcedures ? { foreignKeys: [{ fields: ['department', 'slug'], reference: { resource: 'procedures', fields: ['department', 'slug'] } }] } : {}),
+    ...(referencesProcedures
+      ? {
+          foreignKeys: [
+            { fields: ['department', 'slug'], reference: { resource: 'procedures', fields: ['department', 'slug'] } },
+          ],
+        }
+      : {}),
   };
 }
 
@@ -244,7 +309,8 @@ export function dataPackage(dataset: Pick<Dataset, 'compiledAt' | 'version'>, re
       {
         name: 'procedures',
         title: 'Registre des démarches sondées',
-        description: 'Une ligne par démarche sondée : la préfecture, la démarche, la page de réservation et la période de sondage.',
+        description:
+          'Une ligne par démarche sondée : la préfecture, la démarche, la page de réservation et la période de sondage.',
         ...csvResource(REGISTRY_DOWNLOAD_PATH, false),
         schema: tableSchema(registryHeader, ['department', 'slug'], false),
       },

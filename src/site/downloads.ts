@@ -95,7 +95,11 @@ function siteFile(outDir: string, sitePath: string): string {
 function writeRegistry(dataset: Dataset, outDir: string): string[] {
   const file = registryPath(dataset.dataDir);
   const table = parseCsv(readDataFile(file), file);
-  writeSiteFile(outDir, REGISTRY_DOWNLOAD_PATH, spreadsheetCsv([table.header, ...table.lines.map((line) => line.cells)]));
+  writeSiteFile(
+    outDir,
+    REGISTRY_DOWNLOAD_PATH,
+    spreadsheetCsv([table.header, ...table.lines.map((line) => line.cells)]),
+  );
   return table.header;
 }
 
@@ -104,7 +108,10 @@ function writeRegistry(dataset: Dataset, outDir: string): string[] {
  * decimals rounded half-up on the exact counts (`formatDecimalShare`, the
  * rule of every share the site prints), empty when no probe succeeded.
  */
-function statisticsCells(statistics: MonthStatistics, compiledAt: number | null): Record<(typeof STATISTICS_COLUMNS)[number], string> {
+function statisticsCells(
+  statistics: MonthStatistics,
+  compiledAt: number | null,
+): Record<(typeof STATISTICS_COLUMNS)[number], string> {
   const covered = monthCoverage(statistics, compiledAt);
   const cells = {
     month: statistics.month ?? '',
@@ -134,7 +141,11 @@ function procedureCells(procedure: Procedure) {
 }
 
 /** One procedure's months, oldest first (the order of the data); header only when it has none. */
-function writeProcedureStatistics({ procedure, months }: ProcedureData, compiledAt: number | null, outDir: string): void {
+function writeProcedureStatistics(
+  { procedure, months }: ProcedureData,
+  compiledAt: number | null,
+  outDir: string,
+): void {
   const rows = months.map((statistics) => {
     const cells = statisticsCells(statistics, compiledAt);
     return STATISTICS_COLUMNS.map((column) => cells[column]);
@@ -175,7 +186,11 @@ function probeCells(probe: Probe): string[] {
  */
 function writeMonthFile(outDir: string, procedure: Procedure, month: string, probes: readonly Probe[]): void {
   const rows = probes.map(probeCells);
-  writeSiteFile(outDir, monthDownloadPath(procedure, month), gzipSync(publishedCsv([[...MONTH_PROBE_COLUMNS], ...rows])));
+  writeSiteFile(
+    outDir,
+    monthDownloadPath(procedure, month),
+    gzipSync(publishedCsv([[...MONTH_PROBE_COLUMNS], ...rows])),
+  );
 }
 
 /**
@@ -190,7 +205,8 @@ function* allProbesCsv(dataset: Dataset, outDir: string): Generator<string> {
       if (month === null) continue;
       const probes = readMonthProbes(dataset.dataDir, procedure, month);
       writeMonthFile(outDir, procedure, month, probes);
-      if (probes.length > 0) yield publishedCsv(probes.map((probe) => [procedure.department, procedure.slug, ...probeCells(probe)]));
+      if (probes.length > 0)
+        yield publishedCsv(probes.map((probe) => [procedure.department, procedure.slug, ...probeCells(probe)]));
     }
   }
 }

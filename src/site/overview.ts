@@ -25,7 +25,10 @@ export function procedureRows(procedures: readonly ProcedureData[], compiledAt: 
  * procedure's figure.
  */
 export function combinedFigure(rows: readonly ProcedureRow[], compiledAt: number | null): HeadlineFigure {
-  return pooledFigure(rows.map(({ figure }) => figure), headlinePeriod(compiledAt));
+  return pooledFigure(
+    rows.map(({ figure }) => figure),
+    headlinePeriod(compiledAt),
+  );
 }
 
 /** Rows grouped by a key, groups and rows in their first-seen order. */
@@ -34,7 +37,10 @@ function groupRows(rows: readonly ProcedureRow[], key: (row: ProcedureRow) => st
 }
 
 /** Each department with procedures and its combined figure, in registry order. */
-export function departmentFigures(rows: readonly ProcedureRow[], compiledAt: number | null): Map<string, HeadlineFigure> {
+export function departmentFigures(
+  rows: readonly ProcedureRow[],
+  compiledAt: number | null,
+): Map<string, HeadlineFigure> {
   const byDepartment = groupRows(rows, ({ data }) => data.procedure.department);
   return new Map([...byDepartment].map(([code, departmentRows]) => [code, combinedFigure(departmentRows, compiledAt)]));
 }

@@ -30,7 +30,8 @@ export const GUIDE_PATHS = {
 export const TOOLS_PATH = '/outils/';
 export const PLANNER_PATH = `${TOOLS_PATH}planifier-mes-tentatives/`;
 /** The planner with a procedure chosen (the planner reads `?demarche=department/slug`). */
-export const plannerPathFor = (procedure: ProcedureRef) => `${PLANNER_PATH}?demarche=${procedure.department}/${procedure.slug}`;
+export const plannerPathFor = (procedure: ProcedureRef) =>
+  `${PLANNER_PATH}?demarche=${procedure.department}/${procedure.slug}`;
 export const TRACKING_TABLE_PATH = `${TOOLS_PATH}tableau-de-suivi/`;
 export const TRACKING_TABLE_CSV_PATH = `${TRACKING_TABLE_PATH}modele.csv`;
 export const TRACKING_TABLE_ODS_PATH = `${TRACKING_TABLE_PATH}modele.ods`;
@@ -49,8 +50,14 @@ export const monthDownloadPath = (procedure: ProcedureRef, month: string) =>
 export const procedureStatisticsPath = (procedure: ProcedureRef) =>
   `/donnees/statistiques/${procedure.department}/${procedure.slug}.csv`;
 /** The shapes of the two per-procedure files, as the data page describes them to readers. */
-export const PROCEDURE_STATISTICS_PATTERN = procedureStatisticsPath({ department: '{département}', slug: '{démarche}' });
-export const MONTH_DOWNLOAD_PATTERN = monthDownloadPath({ department: '{département}', slug: '{démarche}' }, '{AAAA-MM}');
+export const PROCEDURE_STATISTICS_PATTERN = procedureStatisticsPath({
+  department: '{département}',
+  slug: '{démarche}',
+});
+export const MONTH_DOWNLOAD_PATTERN = monthDownloadPath(
+  { department: '{département}', slug: '{démarche}' },
+  '{AAAA-MM}',
+);
 export const NATIONAL_STATISTICS_PATH = '/donnees/statistiques-mensuelles.csv';
 export const ALL_PROBES_PATH = '/donnees/sondages.csv.gz';
 export const REGISTRY_DOWNLOAD_PATH = '/donnees/procedures.csv';
@@ -62,11 +69,14 @@ export const observationsPath = (procedure: ProcedureRef) => `${procedurePath(pr
 
 /** An absolute URL for citations and printed footers, when the deployment's address is known. */
 export function absoluteUrl(path: string, site: URL | undefined): string {
-  return site ? new URL(withBase(path).replace(/^\//, ''), site.href.endsWith('/') ? site.href : `${site.href}/`).href : withBase(path);
+  return site
+    ? new URL(withBase(path).replace(/^\//, ''), site.href.endsWith('/') ? site.href : `${site.href}/`).href
+    : withBase(path);
 }
 
 /** The versioned `data/` directory at one commit of the repository on its forge (GitHub's URL shape). */
-export const repositoryDataUrl = (server: string, repository: string, sha: string) => `${server}/${repository}/tree/${sha}/data`;
+export const repositoryDataUrl = (server: string, repository: string, sha: string) =>
+  `${server}/${repository}/tree/${sha}/data`;
 
 /** Atom feeds: one per procedure, one per department, one national. */
 export const procedureFeedPath = (procedure: ProcedureRef) => `${procedurePath(procedure)}flux.atom`;

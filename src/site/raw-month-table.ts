@@ -31,11 +31,23 @@ export interface RawProbeRow {
 }
 
 /** The columns a RawProbeRow is read from, by name. */
-export const RAW_PROBE_COLUMNS = ['probed_at', 'outcome', 'first_date', 'second_date', 'detail'] as const satisfies readonly (keyof RawProbeRow)[];
+export const RAW_PROBE_COLUMNS = [
+  'probed_at',
+  'outcome',
+  'first_date',
+  'second_date',
+  'detail',
+] as const satisfies readonly (keyof RawProbeRow)[];
 
 /** The published row of a validated probe. */
 export function rawProbeRow(probe: Probe): RawProbeRow {
-  return { probed_at: probe.probedAt, outcome: probe.outcome, first_date: probe.firstDate, second_date: probe.secondDate, detail: probe.detail };
+  return {
+    probed_at: probe.probedAt,
+    outcome: probe.outcome,
+    first_date: probe.firstDate,
+    second_date: probe.secondDate,
+    detail: probe.detail,
+  };
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };

@@ -9,9 +9,13 @@
 /** The repository's https address without a trailing slash, or null when the build was not told. */
 export function repositoryUrl(environment: NodeJS.ProcessEnv = process.env): string | null {
   const explicit = environment.REPOSITORY_URL?.trim();
-  const fromActions = environment.GITHUB_REPOSITORY ? `${(environment.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${environment.GITHUB_REPOSITORY}` : '';
+  const fromActions = environment.GITHUB_REPOSITORY
+    ? `${(environment.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${environment.GITHUB_REPOSITORY}`
+    : '';
   const url = explicit || fromActions;
-  return /^https:\/\/[a-z0-9.-]+(?::\d+)?\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(url.replace(/\/+$/, '')) ? url.replace(/\/+$/, '') : null;
+  return /^https:\/\/[a-z0-9.-]+(?::\d+)?\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(url.replace(/\/+$/, ''))
+    ? url.replace(/\/+$/, '')
+    : null;
 }
 
 /** The page of an observation's issue (`issue:{n}`), or null for an operator batch or an unknown repository. */

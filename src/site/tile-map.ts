@@ -71,11 +71,18 @@ export interface Tile {
 export function departmentTile(place: Department, departments: ReadonlyMap<string, MonthStatistics>): Tile {
   const title = `${place.code} – ${place.name}`;
   const statistics = departments.get(place.code);
-  if (!statistics) return { place, href: null, name: `${title}\u00a0: pas de démarche suivie`, look: { kind: 'untracked' } };
+  if (!statistics)
+    return { place, href: null, name: `${title}\u00a0: pas de démarche suivie`, look: { kind: 'untracked' } };
   const href = withBase(departmentPath(place.code));
-  if (statistics.successful === 0) return { place, href, name: `${title}\u00a0: aucun sondage réussi sur la période`, look: { kind: 'no-data' } };
+  if (statistics.successful === 0)
+    return { place, href, name: `${title}\u00a0: aucun sondage réussi sur la période`, look: { kind: 'no-data' } };
   const share = formatShare(withinMonthCount(statistics), statistics.successful);
-  return { place, href, name: `${title}\u00a0: date à moins d’un mois ${share}`, look: { kind: 'rate', openingClass: openingClass(statistics) } };
+  return {
+    place,
+    href,
+    name: `${title}\u00a0: date à moins d’un mois ${share}`,
+    look: { kind: 'rate', openingClass: openingClass(statistics) },
+  };
 }
 
 /** A group of tiles with its heading; metropolitan tiles carry their grid cell. */

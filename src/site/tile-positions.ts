@@ -38,11 +38,14 @@ function readGrid(grid: string): Map<string, TilePosition> {
   const positions = new Map<string, TilePosition>();
   const rows = grid.trim().split('\n');
   rows.forEach((line, rowIndex) => {
-    line.trim().split(/\s+/).forEach((cell, columnIndex) => {
-      if (cell === '..') return;
-      if (positions.has(cell)) throw new Error(`department ${cell} is drawn twice on the tile map`);
-      positions.set(cell, { column: columnIndex + 1, row: rowIndex + 1 });
-    });
+    line
+      .trim()
+      .split(/\s+/)
+      .forEach((cell, columnIndex) => {
+        if (cell === '..') return;
+        if (positions.has(cell)) throw new Error(`department ${cell} is drawn twice on the tile map`);
+        positions.set(cell, { column: columnIndex + 1, row: rowIndex + 1 });
+      });
   });
   return positions;
 }

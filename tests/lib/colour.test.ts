@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { colourOf } from '../../src/lib/colour.ts';
 
-const probe = (day: string, firstDate = '', secondDate = '', outcome = firstDate ? 'slots' : 'none') => ({ day, outcome, firstDate, secondDate });
+const probe = (day: string, firstDate = '', secondDate = '', outcome = firstDate ? 'slots' : 'none') => ({
+  day,
+  outcome,
+  firstDate,
+  secondDate,
+});
 
 describe('colourOf', () => {
   test.each([

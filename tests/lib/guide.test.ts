@@ -23,7 +23,10 @@ describe('guide front matter', () => {
         title: 'CE Section, 3 juin 2022, n°\u00a0452798 (et n°\u00a0452806)',
         subject: 'téléservice ANEF\u00a0: accompagnement et solution de substitution obligatoires',
         links: [
-          { label: 'ArianeWeb, décision', url: 'http://www.conseil-etat.fr/fr/arianeweb/CE/decision/2022-06-03/452798' },
+          {
+            label: 'ArianeWeb, décision',
+            url: 'http://www.conseil-etat.fr/fr/arianeweb/CE/decision/2022-06-03/452798',
+          },
           { label: 'ArianeWeb, analyse', url: 'http://www.conseil-etat.fr/fr/arianeweb/CE/analyse/2022-06-03/452798' },
         ],
       },
@@ -38,7 +41,10 @@ describe('guide front matter', () => {
     ['with an impossible date', { ...valid, updated: 'bientôt' }],
     ['with a source that is not a web address', { ...valid, sources: [{ label: 'x', url: 'voir le code' }] }],
     ['without a title', { ...valid, title: ' ' }],
-    ['citing a legal source that is not in src/lib/legal-sources.ts', { ...valid, sources: [{ legal: 'ce-2099-000000' }] }],
+    [
+      'citing a legal source that is not in src/lib/legal-sources.ts',
+      { ...valid, sources: [{ legal: 'ce-2099-000000' }] },
+    ],
   ])('a guide %s is refused', (_name, guide) => {
     expect(guideSchema.safeParse(guide).success).toBe(false);
   });
@@ -67,7 +73,8 @@ function citedSources(text: string): { cited: Set<string>; unknown: string[] } {
     if (sources.length === 0) unknown.push(`article ${article}`);
     sources.forEach((source) => cited.add(source.id));
   }
-  for (const source of LEGAL_SOURCES) if (source.numbers.some((number) => !/^\d/.test(number) && text.includes(number))) cited.add(source.id);
+  for (const source of LEGAL_SOURCES)
+    if (source.numbers.some((number) => !/^\d/.test(number) && text.includes(number))) cited.add(source.id);
   return { cited, unknown };
 }
 
@@ -76,10 +83,13 @@ describe('the legal sources', () => {
     expect(new Set(LEGAL_SOURCES.map((source) => source.id)).size).toBe(LEGAL_SOURCES.length);
   });
 
-  test.each(LEGAL_SOURCES.map((source) => [source.id, source] as const))('%s: its reference gives each of its numbers and articles', (_, source) => {
-    for (const number of source.numbers) expect(source.reference).toContain(number);
-    for (const article of source.articles) expect(source.reference).toContain(article);
-  });
+  test.each(LEGAL_SOURCES.map((source) => [source.id, source] as const))(
+    '%s: its reference gives each of its numbers and articles',
+    (_, source) => {
+      for (const number of source.numbers) expect(source.reference).toContain(number);
+      for (const article of source.articles) expect(source.reference).toContain(article);
+    },
+  );
 
   test.each([
     ['an invented decision number', 'CE, 1er avril 2021, n°\u00a0999999', ['n° 999999']],
@@ -98,11 +108,14 @@ describe('the published guides', () => {
     expect(guides).toHaveLength(9);
   });
 
-  test.each(guides)('%s cites only decisions and texts of src/lib/legal-sources.ts, and lists each in its sources', (name) => {
-    const text = readFileSync(new URL(name, directory), 'utf8');
-    const { cited, unknown } = citedSources(text);
-    expect(unknown, `${name} cites what the legal sources do not hold`).toEqual([]);
-    const listed = [...text.matchAll(/^ {2}- legal: (\S+)$/gm)].map((match) => match[1]!);
-    expect(listed.toSorted()).toEqual([...cited].toSorted());
-  });
+  test.each(guides)(
+    '%s cites only decisions and texts of src/lib/legal-sources.ts, and lists each in its sources',
+    (name) => {
+      const text = readFileSync(new URL(name, directory), 'utf8');
+      const { cited, unknown } = citedSources(text);
+      expect(unknown, `${name} cites what the legal sources do not hold`).toEqual([]);
+      const listed = [...text.matchAll(/^ {2}- legal: (\S+)$/gm)].map((match) => match[1]!);
+      expect(listed.toSorted()).toEqual([...cited].toSorted());
+    },
+  );
 });

@@ -2,15 +2,36 @@ import { describe, expect, test } from 'vitest';
 import type { Colour } from '../../src/lib/colour.ts';
 import { coverage, hoursInMonth, monthCoverage } from '../../src/lib/coverage.ts';
 import { allFailedWords, frenchDetail } from '../../src/lib/failure-words.ts';
-import { formatCount, formatDay, formatDecimalShare, formatMonth, formatParisMoment, formatPeriod, formatShare } from '../../src/lib/format.ts';
+import {
+  formatCount,
+  formatDay,
+  formatDecimalShare,
+  formatMonth,
+  formatParisMoment,
+  formatPeriod,
+  formatShare,
+} from '../../src/lib/format.ts';
 import { headlineFigure } from '../../src/lib/headline.ts';
-import { colourShare, lastCompleteMonths, monthStatistics, newestFirst, openingRate, periodStatistics, sumStatistics, withinMonthShare, type CountedProbe } from '../../src/lib/month-statistics.ts';
+import {
+  colourShare,
+  lastCompleteMonths,
+  monthStatistics,
+  newestFirst,
+  openingRate,
+  periodStatistics,
+  sumStatistics,
+  withinMonthShare,
+  type CountedProbe,
+} from '../../src/lib/month-statistics.ts';
 import { headlinePeriodWords, hoursWords, probePeriodWords } from '../../src/lib/period-statement.ts';
 
 const HOUR = 3_600_000;
 
 /** Probes of the given colours (`failed`: timeouts), one an hour from `start`. */
-const probes = (counts: Partial<Record<Colour | 'failed', number>>, start = Date.parse('2018-03-01T00:20:25+01:00')): CountedProbe[] =>
+const probes = (
+  counts: Partial<Record<Colour | 'failed', number>>,
+  start = Date.parse('2018-03-01T00:20:25+01:00'),
+): CountedProbe[] =>
   Object.entries(counts)
     .flatMap(([colour, count]) => Array.from({ length: count }, () => colour))
     .map((colour, index) => ({
@@ -21,12 +42,23 @@ const probes = (counts: Partial<Record<Colour | 'failed', number>>, start = Date
 
 /** Every hour of a month, from its first hour, `:20:25` past. */
 const hourly = (month: string, colour: Colour | 'failed', hours = hoursInMonth(month)) =>
-  probes({ [colour]: hours }, Date.parse(`${month}-01T00:20:25${['04', '05', '06', '07', '08', '09', '10'].includes(month.slice(5)) ? '+02:00' : '+01:00'}`));
+  probes(
+    { [colour]: hours },
+    Date.parse(
+      `${month}-01T00:20:25${['04', '05', '06', '07', '08', '09', '10'].includes(month.slice(5)) ? '+02:00' : '+01:00'}`,
+    ),
+  );
 
 describe('month statistics', () => {
   test('failed probes are counted apart, by failure code, and never in the total of successful probes', () => {
     const statistics = monthStatistics('2018-03', probes({ noir: 6, vert: 2, failed: 5 }));
-    expect(statistics).toMatchObject({ successful: 8, failed: 5, counts: { noir: 6, vert: 2 }, failures: { timeout: 5 }, probedHours: 13 });
+    expect(statistics).toMatchObject({
+      successful: 8,
+      failed: 5,
+      counts: { noir: 6, vert: 2 },
+      failures: { timeout: 5 },
+      probedHours: 13,
+    });
     expect(colourShare(statistics, 'noir')).toBe(0.75);
     expect(openingRate(statistics)).toBe(0.25);
   });
@@ -39,8 +71,17 @@ describe('month statistics', () => {
   });
 
   test('totals add every month, and months list newest first', () => {
-    const months = [monthStatistics('2018-01', probes({ noir: 1 })), monthStatistics('2018-03', probes({ rouge: 2, failed: 1 })), monthStatistics('2018-02', probes({ jaune: 1 }))];
-    expect(sumStatistics(months)).toMatchObject({ month: null, successful: 4, failed: 1, counts: { noir: 1, rouge: 2, jaune: 1 } });
+    const months = [
+      monthStatistics('2018-01', probes({ noir: 1 })),
+      monthStatistics('2018-03', probes({ rouge: 2, failed: 1 })),
+      monthStatistics('2018-02', probes({ jaune: 1 })),
+    ];
+    expect(sumStatistics(months)).toMatchObject({
+      month: null,
+      successful: 4,
+      failed: 1,
+      counts: { noir: 1, rouge: 2, jaune: 1 },
+    });
     expect(newestFirst(months).map((row) => row.month)).toEqual(['2018-03', '2018-02', '2018-01']);
   });
 
@@ -54,7 +95,10 @@ describe('month statistics', () => {
 
   test('period statistics ignore months outside the period', () => {
     const months = [monthStatistics('2018-01', probes({ noir: 1 })), monthStatistics('2018-02', probes({ vert: 3 }))];
-    expect(periodStatistics(months, ['2018-02', '2018-03'])).toMatchObject({ successful: 3, counts: { vert: 3, noir: 0 } });
+    expect(periodStatistics(months, ['2018-02', '2018-03'])).toMatchObject({
+      successful: 3,
+      counts: { vert: 3, noir: 0 },
+    });
   });
 });
 
@@ -116,7 +160,9 @@ describe('headline figure: a date within one month', () => {
     expect(figure.withinMonthShare).toBe(0);
     expect(figure.noirShare).toBe(0);
     expect(openingRate(figure.statistics)).toBe(1); // the former « taux d’ouverture » said 100 %
-    expect(formatShare(figure.statistics.counts.vert + figure.statistics.counts.jaune, figure.statistics.successful)).toBe('0\u00a0%');
+    expect(
+      formatShare(figure.statistics.counts.vert + figure.statistics.counts.jaune, figure.statistics.successful),
+    ).toBe('0\u00a0%');
   });
 
   test('has no figure without data', () => {
@@ -149,7 +195,10 @@ describe('periods come from the probes', () => {
     {
       name: 'a month with a gap',
       month: '2018-07',
-      probes: [...probes({ noir: 24 * 10 }, Date.parse('2018-07-01T00:20:25+02:00')), ...probes({ vert: 24 * 11 }, Date.parse('2018-07-21T00:20:25+02:00'))],
+      probes: [
+        ...probes({ noir: 24 * 10 }, Date.parse('2018-07-01T00:20:25+02:00')),
+        ...probes({ vert: 24 * 11 }, Date.parse('2018-07-21T00:20:25+02:00')),
+      ],
       period: 'du 1er\u00a0juillet 2018 à 0\u00a0h\u00a020 au 31\u00a0juillet 2018 à 23\u00a0h\u00a020',
       hours: '504\u00a0heures sur 744 du mois ont au moins un sondage, 240 n’en ont aucun',
       complete: false,
@@ -182,7 +231,9 @@ describe('periods come from the probes', () => {
   test('« mois complets » only of months probed throughout', () => {
     const period = ['2018-04', '2018-05', '2018-06'];
     const full = period.map((month) => monthStatistics(month, hourly(month, 'noir')));
-    expect(headlinePeriodWords(period, coverage(full, period, compiled))).toBe('sur les trois mois complets d’avril 2018 à juin 2018');
+    expect(headlinePeriodWords(period, coverage(full, period, compiled))).toBe(
+      'sur les trois mois complets d’avril 2018 à juin 2018',
+    );
     const gap = [full[0]!, full[2]!];
     expect(headlinePeriodWords(period, coverage(gap, period, compiled))).toBe(
       'sur les trois mois d’avril 2018 à juin 2018 (1\u00a0440\u00a0heures sur 2\u00a0184 de la période ont au moins un sondage, 744 n’en ont aucun)',
@@ -195,7 +246,9 @@ describe('periods come from the probes', () => {
     [['2018-10', '2018-11'], false, 'sur les deux mois d’octobre 2018 à novembre 2018'],
     [[], true, ''],
   ])('%j reads « %s »', (months, complete, expected) => {
-    expect(formatPeriod(months, complete)).toBe(expected === '' ? '' : expected.replace('sur les deux mois d’', 'sur les deux mois d’'));
+    expect(formatPeriod(months, complete)).toBe(
+      expected === '' ? '' : expected.replace('sur les deux mois d’', 'sur les deux mois d’'),
+    );
   });
 });
 

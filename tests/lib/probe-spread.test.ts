@@ -103,7 +103,9 @@ describe('the attempts sentence', () => {
       probe('2018-03-25T01:20:00+01:00'),
       probe('2018-03-25T03:20:00+02:00'),
     ]);
-    expect(text).toContain('Du 1er\u00a0mars 2018 à 0\u00a0h\u00a020 au 25\u00a0mars 2018 à 3\u00a0h\u00a020 (heure de Paris)');
+    expect(text).toContain(
+      'Du 1er\u00a0mars 2018 à 0\u00a0h\u00a020 au 25\u00a0mars 2018 à 3\u00a0h\u00a020 (heure de Paris)',
+    );
     expect(text).toContain('a tenté 3 fois');
     expect(text).toContain('au cours de 2 semaines calendaires distinctes et de 2 jours différents');
     expect(text).toContain('le site n’a proposé aucune date lors de toutes ces tentatives.');

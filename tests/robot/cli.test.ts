@@ -24,8 +24,15 @@ afterEach(async () => {
 });
 
 /** Runs `scripts/probe.ts` in its own process, as `npm run probe` does. */
-function probe(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/probe.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function probe(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/probe.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -33,7 +40,11 @@ function probe(args: string[], env: Record<string, string>): Promise<{ code: num
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
 }
 
-function capture(): { output: { out: (line: string) => void; err: (line: string) => void }; out: string[]; err: string[] } {
+function capture(): {
+  output: { out: (line: string) => void; err: (line: string) => void };
+  out: string[];
+  err: string[];
+} {
   const out: string[] = [];
   const err: string[] = [];
   return { output: { out: (line) => out.push(line), err: (line) => err.push(line) }, out, err };
@@ -42,26 +53,45 @@ function capture(): { output: { out: (line: string) => void; err: (line: string)
 describe('the command', () => {
   // The child process runs on the real clock (nothing here depends on the date), so the simulator does too.
   test('records a round against the simulator, with a line per procedure and a summary table', async () => {
-    running = await startSimulator(pick('aucun-creneau', 'deux-creneaux', 'page-fermee', 'reponse-lente', 'rdvpref-captcha'), 2, () => new Date());
-    const result = await probe(['--interval', '0', '--timeout', '2'], { DATA_DIR: running.dataDir, EVIDENCE_DIR: running.evidenceDir, PROBE_CONTACT_URL: 'https://example.org/contact' });
+    running = await startSimulator(
+      pick('aucun-creneau', 'deux-creneaux', 'page-fermee', 'reponse-lente', 'rdvpref-captcha'),
+      2,
+      () => new Date(),
+    );
+    const result = await probe(['--interval', '0', '--timeout', '2'], {
+      DATA_DIR: running.dataDir,
+      EVIDENCE_DIR: running.evidenceDir,
+      PROBE_CONTACT_URL: 'https://example.org/contact',
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines.filter((line) => /^\[\d\/5\] /.test(line))).toHaveLength(5);
-    expect(result.stdout).toMatch(/93\/aucun-creneau: none \(noir\) - counter 1: Il n'existe plus de plage horaire libre/);
+    expect(result.stdout).toMatch(
+      /93\/aucun-creneau: none \(noir\) - counter 1: Il n'existe plus de plage horaire libre/,
+    );
     expect(result.stdout).toMatch(/94\/reponse-lente: timeout \(failed\) - no complete answer within 2 s/);
-    expect(lines).toContainEqual(expect.stringMatching(/^procedure\s+outcome\s+colour\s+first_date\s+second_date\s+detail$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^procedure\s+outcome\s+colour\s+first_date\s+second_date\s+detail$/),
+    );
     expect(result.stdout).toMatch(/: 5 recorded \(/);
     for (const entry of pick('aucun-creneau', 'rdvpref-captcha')) {
-      const month = fs.readdirSync(path.dirname(monthFilePath(running.dataDir, entry.department, entry.slug, '2026-01')));
+      const month = fs.readdirSync(
+        path.dirname(monthFilePath(running.dataDir, entry.department, entry.slug, '2026-01')),
+      );
       expect(month).toHaveLength(1);
     }
-    expect(new Set(running.simulator.requests.map((request) => request.userAgent))).toEqual(new Set([expect.stringContaining('(+https://example.org/contact;')]));
+    expect(new Set(running.simulator.requests.map((request) => request.userAgent))).toEqual(
+      new Set([expect.stringContaining('(+https://example.org/contact;')]),
+    );
   }, 60_000);
 
   test('exits 1 without probing when another round holds the data directory', async () => {
     running = await startSimulator(pick('aucun-creneau'), 1, () => new Date());
-    fs.writeFileSync(roundLockPath(running.dataDir), JSON.stringify({ pid: process.pid, host: os.hostname(), since: Date.now(), token: 'held' }));
+    fs.writeFileSync(
+      roundLockPath(running.dataDir),
+      JSON.stringify({ pid: process.pid, host: os.hostname(), since: Date.now(), token: 'held' }),
+    );
     const result = await probe(['--interval', '0'], { DATA_DIR: running.dataDir, EVIDENCE_DIR: running.evidenceDir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^probe: another probe round is running on .* \(process \d+ on /);
@@ -75,9 +105,14 @@ const clock = () => PROBE_TIME;
 describe('exit codes in process', () => {
   test('a bad registry: 1, with the file and line', async () => {
     running = await startSimulator(pick('aucun-creneau'), 1, clock);
-    fs.writeFileSync(registryPath(running.dataDir), 'department,slug,prefecture,procedure,system,url\n93,Bad Slug,P,Q,legacy-booking,http://127.0.0.1:1/booking/create/1\n');
+    fs.writeFileSync(
+      registryPath(running.dataDir),
+      'department,slug,prefecture,procedure,system,url\n93,Bad Slug,P,Q,legacy-booking,http://127.0.0.1:1/booking/create/1\n',
+    );
     const { output, err } = capture();
-    expect(await main(['--interval', '0'], { DATA_DIR: running.dataDir, EVIDENCE_DIR: running.evidenceDir }, output, clock)).toBe(1);
+    expect(
+      await main(['--interval', '0'], { DATA_DIR: running.dataDir, EVIDENCE_DIR: running.evidenceDir }, output, clock),
+    ).toBe(1);
     expect(err).toEqual([expect.stringMatching(/^probe: .*procedures\.csv:2: slug "Bad Slug": must be lowercase/)]);
   });
 
@@ -93,7 +128,14 @@ describe('exit codes in process', () => {
     running = await startSimulator(pick('acces-interdit', 'surcharge-502'), 1, clock);
     const { output } = capture();
     // The 502 retry waits its backoff for real here: keep it short through the interval.
-    expect(await main(['--interval', '0', '--only', '94/acces-interdit'], { DATA_DIR: running.dataDir, EVIDENCE_DIR: running.evidenceDir }, output, clock)).toBe(0);
+    expect(
+      await main(
+        ['--interval', '0', '--only', '94/acces-interdit'],
+        { DATA_DIR: running.dataDir, EVIDENCE_DIR: running.evidenceDir },
+        output,
+        clock,
+      ),
+    ).toBe(0);
   });
 
   test('an invalid month file: that row is not recorded, the others are, exit 0 with an error line', async () => {
@@ -102,7 +144,9 @@ describe('exit codes in process', () => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, 'not,a,month,file\n');
     const { output, err, out } = capture();
-    expect(await main(['--interval', '0'], { DATA_DIR: running.dataDir, EVIDENCE_DIR: running.evidenceDir }, output, clock)).toBe(0);
+    expect(
+      await main(['--interval', '0'], { DATA_DIR: running.dataDir, EVIDENCE_DIR: running.evidenceDir }, output, clock),
+    ).toBe(0);
     expect(err).toEqual([expect.stringMatching(/^error: .*aucun-creneau.*bad header/)]);
     expect(out.join('\n')).toMatch(/1 recorded \(1 closed\), 0 already recorded, 1 not recorded/);
   });
@@ -121,29 +165,71 @@ describe('exit codes in process', () => {
   });
 
   test('defaults: 30 s timeout, 5 s interval, evidence/ and data/ under the current directory', () => {
-    expect(parseProbeArguments([], {})).toMatchObject({ timeoutMs: 30_000, intervalMs: 5_000, dataDir: path.resolve('data'), evidenceDir: path.resolve('evidence'), only: [] });
-    expect(parseProbeArguments(['--only', '93/a', '--only', '2A/b', '--interval', '0', '--timeout', '1.5'], { DATA_DIR: '/tmp/d', EVIDENCE_DIR: '/tmp/e' })).toMatchObject({ timeoutMs: 1_500, intervalMs: 0, dataDir: '/tmp/d', evidenceDir: '/tmp/e', only: ['93/a', '2A/b'] });
+    expect(parseProbeArguments([], {})).toMatchObject({
+      timeoutMs: 30_000,
+      intervalMs: 5_000,
+      dataDir: path.resolve('data'),
+      evidenceDir: path.resolve('evidence'),
+      only: [],
+    });
+    expect(
+      parseProbeArguments(['--only', '93/a', '--only', '2A/b', '--interval', '0', '--timeout', '1.5'], {
+        DATA_DIR: '/tmp/d',
+        EVIDENCE_DIR: '/tmp/e',
+      }),
+    ).toMatchObject({
+      timeoutMs: 1_500,
+      intervalMs: 0,
+      dataDir: '/tmp/d',
+      evidenceDir: '/tmp/e',
+      only: ['93/a', '2A/b'],
+    });
   });
 });
 
 describe('a round at the edges of the Paris calendar', () => {
   test.each([
-    ['the last evening of January in UTC, already February in Paris', '2026-01-31T23:30:00Z', '2026-02', '2026-02-01T00:30:00+01:00'],
-    ['the first minute of a summer month in Paris, still June in UTC', '2026-06-30T22:00:00Z', '2026-07', '2026-07-01T00:00:00+02:00'],
+    [
+      'the last evening of January in UTC, already February in Paris',
+      '2026-01-31T23:30:00Z',
+      '2026-02',
+      '2026-02-01T00:30:00+01:00',
+    ],
+    [
+      'the first minute of a summer month in Paris, still June in UTC',
+      '2026-06-30T22:00:00Z',
+      '2026-07',
+      '2026-07-01T00:00:00+02:00',
+    ],
     ['the last second of a Paris month', '2026-04-30T21:59:59Z', '2026-04', '2026-04-30T23:59:59+02:00'],
     ['the last second of winter time (29 March 2026)', '2026-03-29T00:59:59Z', '2026-03', '2026-03-29T01:59:59+01:00'],
-    ['the first second of summer time: 02:00 does not exist, the clock reads 03:00', '2026-03-29T01:00:00Z', '2026-03', '2026-03-29T03:00:00+02:00'],
-    ['02:30 the first time, in summer time (25 October 2026)', '2026-10-25T00:30:00Z', '2026-10', '2026-10-25T02:30:00+02:00'],
+    [
+      'the first second of summer time: 02:00 does not exist, the clock reads 03:00',
+      '2026-03-29T01:00:00Z',
+      '2026-03',
+      '2026-03-29T03:00:00+02:00',
+    ],
+    [
+      '02:30 the first time, in summer time (25 October 2026)',
+      '2026-10-25T00:30:00Z',
+      '2026-10',
+      '2026-10-25T02:30:00+02:00',
+    ],
     ['02:30 the second time, back in winter time', '2026-10-25T01:30:00Z', '2026-10', '2026-10-25T02:30:00+01:00'],
   ])('%s: %s is filed in month %s as %s', async (_, instant, month, probedAt) => {
     const at = () => new Date(instant);
     running = await startSimulator(pick('aucun-creneau'), 1, at);
     const { output, out } = capture();
-    expect(await main(['--interval', '0'], { DATA_DIR: running.dataDir, EVIDENCE_DIR: running.evidenceDir }, output, at)).toBe(0);
+    expect(
+      await main(['--interval', '0'], { DATA_DIR: running.dataDir, EVIDENCE_DIR: running.evidenceDir }, output, at),
+    ).toBe(0);
     expect(out.join('\n')).toMatch(/1 recorded/);
     const directory = path.dirname(monthFilePath(running.dataDir, '93', 'aucun-creneau', month));
     expect(fs.readdirSync(directory)).toEqual([`${month}.csv`]);
-    const [, row] = fs.readFileSync(path.join(directory, `${month}.csv`), 'utf8').trim().split('\n');
+    const [, row] = fs
+      .readFileSync(path.join(directory, `${month}.csv`), 'utf8')
+      .trim()
+      .split('\n');
     expect(row?.split(',')[0]).toBe(probedAt);
   });
 });

@@ -30,14 +30,26 @@ function deadPid(): number {
   return child.pid!;
 }
 
-function contender(dir: string, trials: number, name: string): Promise<{ name: string; held: number; overlaps: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/robot/support/lock-contender.ts'), dir, String(trials), name], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function contender(
+  dir: string,
+  trials: number,
+  name: string,
+): Promise<{ name: string; held: number; overlaps: number }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'tests/robot/support/lock-contender.ts'), dir, String(trials), name],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   return new Promise((resolve, reject) => {
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { name: string; held: number; overlaps: number }) : reject(new Error(`contender ${name} exited ${code}: ${err}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as { name: string; held: number; overlaps: number })
+        : reject(new Error(`contender ${name} exited ${code}: ${err}`)),
+    );
   });
 }
 
@@ -48,24 +60,35 @@ async function waitFor(predicate: () => boolean): Promise<void> {
 describe('stale-lock takeover', () => {
   test.each([
     ['a dead holder', () => ({ pid: deadPid(), host: os.hostname(), since: Date.now(), token: 'dead' })],
-    ['a holder older than staleMs', () => ({ pid: process.pid, host: 'another-machine', since: Date.now() - 3_600_000, token: 'old' })],
-  ])('8 processes × 25 trials on a stale lock of %s: never two holders', async (_, staleHolder) => {
-    const dir = directory();
-    const processes = 8;
-    const trials = 25;
-    const lock = path.join(dir, '.round.lock.tmp');
-    const results = Promise.all(Array.from({ length: processes }, (__, index) => contender(dir, trials, `p${index}`)));
-    for (let trial = 0; trial < trials; trial += 1) {
-      fs.writeFileSync(lock, JSON.stringify({ ...staleHolder(), token: `${staleHolder().token}-${trial}` }));
-      fs.writeFileSync(path.join(dir, `go-${trial}`), '');
-      await waitFor(() => fs.readdirSync(dir).filter((name) => name.startsWith(`done-${trial}-`)).length === processes);
-    }
-    const reports = await results;
-    expect(reports.map((report) => report.overlaps)).toEqual(Array(processes).fill(0));
-    expect(reports.map((report) => report.held)).toEqual(Array(processes).fill(trials));
-    // Nothing left behind: no lock, no marker, no moved stale lock.
-    expect(fs.readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
-  }, 180_000);
+    [
+      'a holder older than staleMs',
+      () => ({ pid: process.pid, host: 'another-machine', since: Date.now() - 3_600_000, token: 'old' }),
+    ],
+  ])(
+    '8 processes × 25 trials on a stale lock of %s: never two holders',
+    async (_, staleHolder) => {
+      const dir = directory();
+      const processes = 8;
+      const trials = 25;
+      const lock = path.join(dir, '.round.lock.tmp');
+      const results = Promise.all(
+        Array.from({ length: processes }, (__, index) => contender(dir, trials, `p${index}`)),
+      );
+      for (let trial = 0; trial < trials; trial += 1) {
+        fs.writeFileSync(lock, JSON.stringify({ ...staleHolder(), token: `${staleHolder().token}-${trial}` }));
+        fs.writeFileSync(path.join(dir, `go-${trial}`), '');
+        await waitFor(
+          () => fs.readdirSync(dir).filter((name) => name.startsWith(`done-${trial}-`)).length === processes,
+        );
+      }
+      const reports = await results;
+      expect(reports.map((report) => report.overlaps)).toEqual(Array(processes).fill(0));
+      expect(reports.map((report) => report.held)).toEqual(Array(processes).fill(trials));
+      // Nothing left behind: no lock, no marker, no moved stale lock.
+      expect(fs.readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+    },
+    180_000,
+  );
 });
 
 describe('withLock', () => {
@@ -107,7 +130,10 @@ describe('withLock', () => {
     const lock = path.join(dir, '.x.lock.tmp');
     await withLock(lock, { waitMs: 0, staleMs: 60_000 }, () => {
       // Someone judged our lock stale and replaced it while we worked.
-      fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), since: Date.now(), token: 'other' }));
+      fs.writeFileSync(
+        lock,
+        JSON.stringify({ pid: process.pid, host: os.hostname(), since: Date.now(), token: 'other' }),
+      );
     });
     expect(JSON.parse(fs.readFileSync(lock, 'utf8'))).toMatchObject({ token: 'other' });
   });

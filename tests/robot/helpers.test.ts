@@ -99,7 +99,9 @@ describe('names and manners', () => {
   });
 
   test('the User-Agent names the project and a contact URL', () => {
-    expect(userAgent({ PROBE_CONTACT_URL: 'https://example.org/robot' })).toBe('GuichetsFermes/0.1 (+https://example.org/robot; hourly probe of appointment availability, never books)');
+    expect(userAgent({ PROBE_CONTACT_URL: 'https://example.org/robot' })).toBe(
+      'GuichetsFermes/0.1 (+https://example.org/robot; hourly probe of appointment availability, never books)',
+    );
     expect(userAgent({}, 'https://example.org/cli')).toContain('(+https://example.org/cli;');
     expect(userAgent({ PROBE_USER_AGENT: 'Custom/1' })).toBe('Custom/1');
     expect(userAgent({})).toBe('GuichetsFermes/0.1 (hourly probe of appointment availability, never books)');
@@ -118,7 +120,10 @@ describe('scenarios over time', () => {
   const none = { system: 'legacy-booking' as const, counters: [] };
   const some = { system: 'rdv-prefecture' as const, slots: [] };
   test('a timeline holds each scenario from its instant', () => {
-    const scenario = timeline([['2026-02-01T00:00:00+01:00', some], ['2026-01-01T00:00:00+01:00', none]]);
+    const scenario = timeline([
+      ['2026-02-01T00:00:00+01:00', some],
+      ['2026-01-01T00:00:00+01:00', none],
+    ]);
     expect(scenario(new Date('2025-12-01T00:00:00Z'))).toBe(none);
     expect(scenario(new Date('2026-01-15T00:00:00Z'))).toBe(none);
     expect(scenario(new Date('2026-02-01T00:00:00+01:00'))).toBe(some);
@@ -126,10 +131,16 @@ describe('scenarios over time', () => {
 
   test('slots are placed relative to the Paris day and only future ones are offered', () => {
     const now = new Date('2026-05-18T08:00:00Z');
-    expect(slotInstants([{ in: 0, at: '09:00' }, { in: 1, at: '08:00' }, { in: 0, at: '11:00' }, { on: '2026-06-01', at: '10:00' }], now).map((slot) => slot.toISOString())).toEqual([
-      '2026-05-18T09:00:00.000Z',
-      '2026-05-19T06:00:00.000Z',
-      '2026-06-01T08:00:00.000Z',
-    ]);
+    expect(
+      slotInstants(
+        [
+          { in: 0, at: '09:00' },
+          { in: 1, at: '08:00' },
+          { in: 0, at: '11:00' },
+          { on: '2026-06-01', at: '10:00' },
+        ],
+        now,
+      ).map((slot) => slot.toISOString()),
+    ).toEqual(['2026-05-18T09:00:00.000Z', '2026-05-19T06:00:00.000Z', '2026-06-01T08:00:00.000Z']);
   });
 });

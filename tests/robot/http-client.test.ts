@@ -32,7 +32,10 @@ beforeAll(async () => {
     '/too-many-long': reply(429, 'slow down', { 'retry-after': '3600' }),
     '/too-many-100': reply(429, 'slow down', { 'retry-after': '100' }),
     '/too-many-25': reply(429, 'slow down', { 'retry-after': '25' }),
-    '/challenge': reply(503, '<html><head><title>Just a moment...</title></head><body><script src="/cdn-cgi/challenge-platform/x"></script></body></html>'),
+    '/challenge': reply(
+      503,
+      '<html><head><title>Just a moment...</title></head><body><script src="/cdn-cgi/challenge-platform/x"></script></body></html>',
+    ),
     '/flaky': (_, response) => {
       flaky += 1;
       response.writeHead(flaky === 1 ? 502 : 200, { 'content-type': 'text/html' });
@@ -62,7 +65,13 @@ afterAll(async () => {
 
 function client(options: Partial<HttpClientOptions> = {}): { client: HttpClient; sleeps: number[] } {
   const sleeps: number[] = [];
-  const instance = new HttpClient({ userAgent: 'GuichetsFermes/test (+https://example.org)', timeoutMs: 10_000, intervalMs: 0, sleep: async (ms) => void sleeps.push(ms), ...options });
+  const instance = new HttpClient({
+    userAgent: 'GuichetsFermes/test (+https://example.org)',
+    timeoutMs: 10_000,
+    intervalMs: 0,
+    sleep: async (ms) => void sleeps.push(ms),
+    ...options,
+  });
   return { client: instance, sleeps };
 }
 
@@ -109,7 +118,11 @@ describe('manners', () => {
 
   test('never sends two requests to one host at once, and waits the interval between them', async () => {
     const { client: http, sleeps } = client({ intervalMs: 60_000, timeoutMs: 10_000 });
-    await Promise.all([http.session().get(`${server.origin}/slowish`), http.session().get(`${server.origin}/slowish`), http.session().get(`${server.origin}/slowish`)]);
+    await Promise.all([
+      http.session().get(`${server.origin}/slowish`),
+      http.session().get(`${server.origin}/slowish`),
+      http.session().get(`${server.origin}/slowish`),
+    ]);
     await http.close();
     expect(server.maxInFlight()).toBe(1);
     expect(sleeps).toHaveLength(2);
@@ -118,7 +131,10 @@ describe('manners', () => {
 
   test('asks different hosts at the same time', async () => {
     const { client: http, sleeps } = client({ intervalMs: 60_000, timeoutMs: 10_000 });
-    await Promise.all([http.session().get(`${server.origin}/shared-slow`), http.session().get(`${other.origin}/shared-slow`)]);
+    await Promise.all([
+      http.session().get(`${server.origin}/shared-slow`),
+      http.session().get(`${other.origin}/shared-slow`),
+    ]);
     await http.close();
     expect(sleeps).toEqual([]);
     expect(shared.max).toBe(2);
@@ -155,7 +171,10 @@ describe('failures', () => {
     await session.get(`${server.origin}/slowish`);
     const failure = await failureOf(session.get(`${server.origin}/echo`));
     await http.close();
-    expect(failure).toMatchObject({ outcome: 'timeout', detail: 'the probe took more than 0.1 s in all; stopped before GET /echo' });
+    expect(failure).toMatchObject({
+      outcome: 'timeout',
+      detail: 'the probe took more than 0.1 s in all; stopped before GET /echo',
+    });
   });
 
   test('a refused connection is a network error', async () => {
@@ -196,7 +215,12 @@ describe('throttling: one retry per probe, after Retry-After or a backoff', () =
     ['100 s, with the default 5-minute budget', '/too-many-100', {}, []],
     ['25 s, with the default 5-minute budget', '/too-many-25', {}, [25_000]],
     ['25 s, with a 2-minute budget (a tenth is 12 s)', '/too-many-25', { probeBudgetMs: 120_000 }, []],
-    ['25 s, even when the option allows 10 minutes', '/too-many-25', { maxRetryWaitMs: 600_000, probeBudgetMs: 120_000 }, []],
+    [
+      '25 s, even when the option allows 10 minutes',
+      '/too-many-25',
+      { maxRetryWaitMs: 600_000, probeBudgetMs: 120_000 },
+      [],
+    ],
   ] as const)('Retry-After %s', async (_, path, options, expected) => {
     const { client: http, sleeps } = client(options);
     const failure = await failureOf(http.session().get(`${server.origin}${path}`));

@@ -3,7 +3,13 @@
  * booking-systems.md §2.8 and their known variants.
  */
 import { describe, expect, test } from 'vitest';
-import { classifyLegacyPage, parseBookingAddress, parsePlanningWeek, parseWeekHeader, planningWeekUrl } from '../../src/robot/adapters/legacy-booking-pages.ts';
+import {
+  classifyLegacyPage,
+  parseBookingAddress,
+  parsePlanningWeek,
+  parseWeekHeader,
+  planningWeekUrl,
+} from '../../src/robot/adapters/legacy-booking-pages.ts';
 import * as pages from '../../src/robot/simulator/legacy-pages.ts';
 import { fixture } from './support/fixtures.ts';
 
@@ -27,7 +33,11 @@ describe('classifyLegacyPage', () => {
 
   test('the no-slot message is read as shown', () => {
     const page = classifyLegacyPage(fixture('legacy_step2_no_slot_2025.html'), '9845');
-    expect(page).toEqual({ kind: 'no-slot', message: "Il n'existe plus de plage horaire libre pour votre demande de rendez-vous. Veuillez réessayer ultérieurement." });
+    expect(page).toEqual({
+      kind: 'no-slot',
+      message:
+        "Il n'existe plus de plage horaire libre pour votre demande de rendez-vous. Veuillez réessayer ultérieurement.",
+    });
   });
 
   test('counters come with their ids and labels', () => {
@@ -42,26 +52,66 @@ describe('classifyLegacyPage', () => {
   });
 
   test('the conditions page gives its form action and button', () => {
-    expect(classifyLegacyPage(fixture('legacy_step0_conditions.html'), '11343')).toEqual({ kind: 'conditions', action: '/booking/create/11343/0', button: 'Effectuer une demande de rendez-vous' });
+    expect(classifyLegacyPage(fixture('legacy_step0_conditions.html'), '11343')).toEqual({
+      kind: 'conditions',
+      action: '/booking/create/11343/0',
+      button: 'Effectuer une demande de rendez-vous',
+    });
   });
 
   test('the calendar page gives the planning id of its AJAX address', () => {
-    expect(classifyLegacyPage(fixture('legacy_step4_calendar.html'), '11343')).toEqual({ kind: 'calendar', planningId: '11344' });
+    expect(classifyLegacyPage(fixture('legacy_step4_calendar.html'), '11343')).toEqual({
+      kind: 'calendar',
+      planningId: '11344',
+    });
   });
 
   test.each([
     ['a reCAPTCHA on the conditions', pages.conditionsPage('', '1', { captcha: true }), 'captcha'],
-    ['a redesigned counter page', pages.changedLayoutCountersPage('', '1', [{ id: '2', label: 'Guichet' }]), 'unrecognized'],
+    [
+      'a redesigned counter page',
+      pages.changedLayoutCountersPage('', '1', [{ id: '2', label: 'Guichet' }]),
+      'unrecognized',
+    ],
     ['a no-slot page cut before the message', pages.noSlotPage('', '1', 'classic', { cut: true }), 'unrecognized'],
     ['the maintenance page', pages.maintenancePage(), 'closed'],
     ['an intermediate step', pages.nextStepPage('', '1'), 'next-step'],
     ['an empty page', '', 'unrecognized'],
     ['a challenge page', '<html><head><title>Just a moment...</title></head><body></body></html>', 'blocked'],
-    ['an expired session', pages.sitePage('Erreur', '<p>Votre session a expiré. Veuillez recommencer.</p>'), 'session-expired'],
-    ['conditions mentioning session expiry', pages.conditionsPage('', '1').replace('traitement informatique', 'traitement (la session expire au bout de 20 minutes)'), 'conditions'],
-    ['a maintenance banner outside the booking module', pages.noSlotPage('', '1', 'classic').replace('<main id="contenu">', '<div class="bandeau">Une opération de maintenance est prévue le 12 mai.</div><main id="contenu">'), 'no-slot'],
-    ['a maintenance notice inside the booking module', pages.noSlotPage('', '1', 'classic').replace('<h2>', '<p>Le site est en maintenance.</p><h2>'), 'closed'],
-    ['slots and the no-slot wording together', pages.noSlotPage('', '1', 'classic').replace('</form>', '<a href="/booking/create/1/5/1779177600">libre</a></form>'), 'unrecognized'],
+    [
+      'an expired session',
+      pages.sitePage('Erreur', '<p>Votre session a expiré. Veuillez recommencer.</p>'),
+      'session-expired',
+    ],
+    [
+      'conditions mentioning session expiry',
+      pages
+        .conditionsPage('', '1')
+        .replace('traitement informatique', 'traitement (la session expire au bout de 20 minutes)'),
+      'conditions',
+    ],
+    [
+      'a maintenance banner outside the booking module',
+      pages
+        .noSlotPage('', '1', 'classic')
+        .replace(
+          '<main id="contenu">',
+          '<div class="bandeau">Une opération de maintenance est prévue le 12 mai.</div><main id="contenu">',
+        ),
+      'no-slot',
+    ],
+    [
+      'a maintenance notice inside the booking module',
+      pages.noSlotPage('', '1', 'classic').replace('<h2>', '<p>Le site est en maintenance.</p><h2>'),
+      'closed',
+    ],
+    [
+      'slots and the no-slot wording together',
+      pages
+        .noSlotPage('', '1', 'classic')
+        .replace('</form>', '<a href="/booking/create/1/5/1779177600">libre</a></form>'),
+      'unrecognized',
+    ],
   ])('%s is %s', (_, html, kind) => {
     expect(classifyLegacyPage(html, '1').kind).toBe(kind);
   });
@@ -101,9 +151,16 @@ describe('parsePlanningWeek', () => {
   });
 
   test('the simulator renders weeks the parser reads', () => {
-    const slots = [new Date('2026-05-19T07:30:00Z'), new Date('2026-05-19T07:45:00Z'), new Date('2026-05-22T12:00:00Z')];
+    const slots = [
+      new Date('2026-05-19T07:30:00Z'),
+      new Date('2026-05-19T07:45:00Z'),
+      new Date('2026-05-22T12:00:00Z'),
+    ];
     for (const locale of ['fr', 'en'] as const) {
-      const week = parsePlanningWeek(pages.planningWeekFragment('/index.php', '9845', '2026-05-18', slots, locale), '9845');
+      const week = parsePlanningWeek(
+        pages.planningWeekFragment('/index.php', '9845', '2026-05-18', slots, locale),
+        '9845',
+      );
       expect(week).toMatchObject({ weekStart: '2026-05-18', slots: slots.map((slot) => slot.getTime() / 1000) });
     }
   });
@@ -111,8 +168,14 @@ describe('parsePlanningWeek', () => {
 
 describe('booking addresses', () => {
   test.each([
-    ['https://www.seine-saint-denis.gouv.fr/booking/create/9829', { origin: 'https://www.seine-saint-denis.gouv.fr', prefix: '', formId: '9829' }],
-    ['https://www.seine-saint-denis.gouv.fr/index.php/booking/create/9845/0', { origin: 'https://www.seine-saint-denis.gouv.fr', prefix: '/index.php', formId: '9845' }],
+    [
+      'https://www.seine-saint-denis.gouv.fr/booking/create/9829',
+      { origin: 'https://www.seine-saint-denis.gouv.fr', prefix: '', formId: '9829' },
+    ],
+    [
+      'https://www.seine-saint-denis.gouv.fr/index.php/booking/create/9845/0',
+      { origin: 'https://www.seine-saint-denis.gouv.fr', prefix: '/index.php', formId: '9845' },
+    ],
     ['http://127.0.0.1:8080/booking/create/11343/1', { origin: 'http://127.0.0.1:8080', prefix: '', formId: '11343' }],
     ['https://www.rdv-prefecture.interieur.gouv.fr/rdvpref/reservation/demarche/4564/', null],
   ])('%s', (url, expected) => {

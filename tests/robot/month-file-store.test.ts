@@ -16,7 +16,12 @@ import { temporaryDirectory } from './support/round-fixture.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let dataDir: string;
 const file = () => monthFilePath(dataDir, '93', 'bobigny', '2026-05');
-const row = (time: string, outcome = 'none', extra: Record<string, string> = { evidence_sha256: 'ab'.repeat(32) }) => ({ probed_at: `2026-05-18T${time}+02:00`, outcome, detail: 'message', extra });
+const row = (time: string, outcome = 'none', extra: Record<string, string> = { evidence_sha256: 'ab'.repeat(32) }) => ({
+  probed_at: `2026-05-18T${time}+02:00`,
+  outcome,
+  detail: 'message',
+  extra,
+});
 const read = () => parseMonthFile(fs.readFileSync(file(), 'utf8'), file(), '2026-05');
 const leftovers = () => fs.readdirSync(path.dirname(file())).filter((name) => name.startsWith('.'));
 
@@ -31,7 +36,13 @@ afterEach(() => {
 describe('appendProbe', () => {
   test('creates the month file with the robot header, then appends', async () => {
     expect(await appendProbe(dataDir, '93', 'bobigny', row('10:00:00'))).toBe('written');
-    expect(await appendProbe(dataDir, '93', 'bobigny', { ...row('11:00:00', 'slots'), first_date: '2026-05-20', second_date: '2026-05-21' })).toBe('written');
+    expect(
+      await appendProbe(dataDir, '93', 'bobigny', {
+        ...row('11:00:00', 'slots'),
+        first_date: '2026-05-20',
+        second_date: '2026-05-21',
+      }),
+    ).toBe('written');
     const text = fs.readFileSync(file(), 'utf8');
     expect(text.split('\n')[0]).toBe(ROBOT_COLUMNS.join(','));
     expect(read().probes.map((probe) => [probe.time, probe.outcome, probe.firstDate])).toEqual([
@@ -52,9 +63,14 @@ describe('appendProbe', () => {
 
   test('keeps the column order of an existing file', async () => {
     fs.mkdirSync(path.dirname(file()), { recursive: true });
-    fs.writeFileSync(file(), 'probed_at,outcome,first_date,second_date,detail,note\n2026-05-18T09:00:00+02:00,none,,,old,hand-made');
+    fs.writeFileSync(
+      file(),
+      'probed_at,outcome,first_date,second_date,detail,note\n2026-05-18T09:00:00+02:00,none,,,old,hand-made',
+    );
     await appendProbe(dataDir, '93', 'bobigny', row('10:00:00'));
-    expect(fs.readFileSync(file(), 'utf8')).toBe('probed_at,outcome,first_date,second_date,detail,note\n2026-05-18T09:00:00+02:00,none,,,old,hand-made\n2026-05-18T10:00:00+02:00,none,,,message,\n');
+    expect(fs.readFileSync(file(), 'utf8')).toBe(
+      'probed_at,outcome,first_date,second_date,detail,note\n2026-05-18T09:00:00+02:00,none,,,old,hand-made\n2026-05-18T10:00:00+02:00,none,,,message,\n',
+    );
   });
 
   test('files a probe under its Paris month', async () => {
@@ -84,16 +100,33 @@ describe('faults', () => {
   const failing = (operation: keyof FileSystem, code: string, message: string): FileSystem => ({
     ...realFileSystem,
     [operation]: (...args: unknown[]) => {
-      if (operation === 'openSync' && !String(args[0]).endsWith('.tmp')) return (realFileSystem.openSync as (...a: unknown[]) => number)(...args);
+      if (operation === 'openSync' && !String(args[0]).endsWith('.tmp'))
+        return (realFileSystem.openSync as (...a: unknown[]) => number)(...args);
       throw Object.assign(new Error(message), { code });
     },
   });
 
   test.each([
-    ['a full disk', failing('writeSync', 'ENOSPC', 'no space left on device'), /cannot write .*2026-05\.csv: the disk is full \(ENOSPC\)/],
-    ['a read-only file system', failing('openSync', 'EROFS', 'read-only file system'), /cannot write .*: the file system is read-only \(EROFS\)/],
-    ['a permission problem', failing('openSync', 'EACCES', 'permission denied'), /cannot write .*: permission denied \(EACCES\)/],
-    ['a crash between writing and renaming', failing('renameSync', 'EIO', 'i/o error'), /cannot write .*: input\/output error \(EIO\)/],
+    [
+      'a full disk',
+      failing('writeSync', 'ENOSPC', 'no space left on device'),
+      /cannot write .*2026-05\.csv: the disk is full \(ENOSPC\)/,
+    ],
+    [
+      'a read-only file system',
+      failing('openSync', 'EROFS', 'read-only file system'),
+      /cannot write .*: the file system is read-only \(EROFS\)/,
+    ],
+    [
+      'a permission problem',
+      failing('openSync', 'EACCES', 'permission denied'),
+      /cannot write .*: permission denied \(EACCES\)/,
+    ],
+    [
+      'a crash between writing and renaming',
+      failing('renameSync', 'EIO', 'i/o error'),
+      /cannot write .*: input\/output error \(EIO\)/,
+    ],
   ])('%s gives a clear error and leaves the file as it was', async (_, files, message) => {
     await appendProbe(dataDir, '93', 'bobigny', row('09:00:00'));
     const before = fs.readFileSync(file(), 'utf8');
@@ -104,34 +137,60 @@ describe('faults', () => {
 
   test('a data directory that cannot hold directories gives a clear error', async () => {
     fs.writeFileSync(path.join(dataDir, 'probes'), 'not a directory');
-    await expect(appendProbe(dataDir, '93', 'bobigny', row('10:00:00'))).rejects.toThrow(/cannot create the directory of .*: (a part of the path is not a directory \(ENOTDIR\)|a file is in the way \(EEXIST\))/);
+    await expect(appendProbe(dataDir, '93', 'bobigny', row('10:00:00'))).rejects.toThrow(
+      /cannot create the directory of .*: (a part of the path is not a directory \(ENOTDIR\)|a file is in the way \(EEXIST\))/,
+    );
   });
 
   test('a lock left by a dead writer is taken over', async () => {
     fs.mkdirSync(path.dirname(file()), { recursive: true });
-    fs.writeFileSync(monthLockPath(file()), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), since: Date.now(), token: 'dead' }));
+    fs.writeFileSync(
+      monthLockPath(file()),
+      JSON.stringify({
+        pid: 2 ** 22 + 12345,
+        host: (await import('node:os')).hostname(),
+        since: Date.now(),
+        token: 'dead',
+      }),
+    );
     expect(await appendProbe(dataDir, '93', 'bobigny', row('10:00:00'))).toBe('written');
     expect(leftovers()).toEqual([]);
   });
 
   test('a lock held by a live writer is waited for, then reported', async () => {
     fs.mkdirSync(path.dirname(file()), { recursive: true });
-    fs.writeFileSync(monthLockPath(file()), JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), since: Date.now(), token: 'alive' }));
-    await expect(appendProbe(dataDir, '93', 'bobigny', row('10:00:00'), { lockWaitMs: 100 })).rejects.toThrow(/is held by process/);
+    fs.writeFileSync(
+      monthLockPath(file()),
+      JSON.stringify({
+        pid: process.pid,
+        host: (await import('node:os')).hostname(),
+        since: Date.now(),
+        token: 'alive',
+      }),
+    );
+    await expect(appendProbe(dataDir, '93', 'bobigny', row('10:00:00'), { lockWaitMs: 100 })).rejects.toThrow(
+      /is held by process/,
+    );
     expect(fs.existsSync(file())).toBe(false);
   });
 });
 
 /** Runs the writer process; resolves with its exit code or signal. */
 function writer(args: string[], onLine?: (line: string, kill: () => void) => void): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/robot/support/append-loop.ts'), dataDir, '93', 'bobigny', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'tests/robot/support/append-loop.ts'), dataDir, '93', 'bobigny', ...args],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk: string) => {
     for (const line of chunk.split('\n').filter(Boolean)) onLine?.(line, () => child.kill('SIGKILL'));
   });
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ?? `exit ${code}${stderr ? `: ${stderr}` : ''}`)));
+  return new Promise((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ?? `exit ${code}${stderr ? `: ${stderr}` : ''}`)),
+  );
 }
 
 describe('several processes', () => {
@@ -156,7 +215,13 @@ describe('several processes', () => {
       probes.forEach((probe, index) => expect(probe.detail).toBe(`row ${index} ${'x'.repeat(180)}`));
       // Left-overs are dot-files (skipped by readers, ignored by git); the next append takes over a stale lock.
       for (const name of leftovers()) expect(name).toMatch(/^\..*\.tmp$/);
-      expect(await appendProbe(dataDir, '93', 'bobigny', { probed_at: '2026-05-31T23:59:59+02:00', outcome: 'none', detail: 'after the kill' })).toBe('written');
+      expect(
+        await appendProbe(dataDir, '93', 'bobigny', {
+          probed_at: '2026-05-31T23:59:59+02:00',
+          outcome: 'none',
+          detail: 'after the kill',
+        }),
+      ).toBe('written');
       expect(read().probes.at(-1)!.detail).toBe('after the kill');
       fs.rmSync(path.join(dataDir, 'probes'), { recursive: true });
     }

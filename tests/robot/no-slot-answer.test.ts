@@ -22,17 +22,28 @@ describe('each class of availability page', () => {
   });
 
   test('the unrecognized ones say why', () => {
-    expect(classifyLegacyPage(noSlotVariantPage('display-none', '', '1'), '1')).toMatchObject({ reason: expect.stringMatching(/not shown in the booking form/) });
-    expect(classifyLegacyPage(noSlotVariantPage('quoted-sentence', '', '1'), '1')).toMatchObject({ reason: 'no-slot wording inside a longer sentence' });
-    expect(classifyLegacyPage(noSlotVariantPage('blockquote', '', '1'), '1')).toMatchObject({ reason: 'no-slot wording quoted in the booking form' });
+    expect(classifyLegacyPage(noSlotVariantPage('display-none', '', '1'), '1')).toMatchObject({
+      reason: expect.stringMatching(/not shown in the booking form/),
+    });
+    expect(classifyLegacyPage(noSlotVariantPage('quoted-sentence', '', '1'), '1')).toMatchObject({
+      reason: 'no-slot wording inside a longer sentence',
+    });
+    expect(classifyLegacyPage(noSlotVariantPage('blockquote', '', '1'), '1')).toMatchObject({
+      reason: 'no-slot wording quoted in the booking form',
+    });
     expect(classifyLegacyPage(noSlotVariantPage('on-conditions', '', '1'), '1')).toMatchObject({
       reason: 'no-slot message on a page that also has the conditions checkbox, a next-step button',
     });
-    expect(classifyLegacyPage(noSlotVariantPage('beside-calendar', '', '1'), '1')).toMatchObject({ reason: expect.stringMatching(/a calendar/) });
+    expect(classifyLegacyPage(noSlotVariantPage('beside-calendar', '', '1'), '1')).toMatchObject({
+      reason: expect.stringMatching(/a calendar/),
+    });
   });
 
   test('the message is kept as shown', () => {
-    expect(classifyLegacyPage(noSlotVariantPage('split-by-markup', '', '1'), '1')).toEqual({ kind: 'no-slot', message: NO_SLOT_CLASSIC });
+    expect(classifyLegacyPage(noSlotVariantPage('split-by-markup', '', '1'), '1')).toEqual({
+      kind: 'no-slot',
+      message: NO_SLOT_CLASSIC,
+    });
   });
 });
 
@@ -46,15 +57,41 @@ describe('more pages of each class', () => {
     ['in a template', form(`<template><p>${NO_SLOT_CLASSIC}</p></template>`), 'unrecognized'],
     ['in noscript', form(`<noscript>${NO_SLOT_CLASSIC}</noscript>`), 'unrecognized'],
     ['in a button', form(`<button type="button">${NO_SLOT_CLASSIC}</button>`), 'unrecognized'],
-    ['shown, and quoted again in a sentence of the form', form(`${NO_SLOT_CLASSIC}<p>Le message « ${NO_SLOT_CLASSIC} » signifie que tout est pris.</p>`), 'unrecognized'],
+    [
+      'shown, and quoted again in a sentence of the form',
+      form(`${NO_SLOT_CLASSIC}<p>Le message « ${NO_SLOT_CLASSIC} » signifie que tout est pris.</p>`),
+      'unrecognized',
+    ],
     ['the sentence continued', form(`${NO_SLOT_CLASSIC.replace(/\.$/, '')} ou appelez le standard.`), 'unrecognized'],
     ['a sentence before it', form(`Selon le site : ${NO_SLOT_CLASSIC}`), 'unrecognized'],
     ['shown, plus a hidden copy', form(`${NO_SLOT_CLASSIC}<div hidden>${NO_SLOT_CLASSIC}</div>`), 'no-slot'],
-    ['shown, plus a quotation outside the form', form(NO_SLOT_CLASSIC).replace('<main id="contenu">', `<main id="contenu"><p>Aide : « ${NO_SLOT_CLASSIC} » veut dire revenir plus tard.</p>`), 'no-slot'],
+    [
+      'shown, plus a quotation outside the form',
+      form(NO_SLOT_CLASSIC).replace(
+        '<main id="contenu">',
+        `<main id="contenu"><p>Aide : « ${NO_SLOT_CLASSIC} » veut dire revenir plus tard.</p>`,
+      ),
+      'no-slot',
+    ],
     ['in its own paragraph', form(`<p>${NO_SLOT_CLASSIC}</p>`), 'no-slot'],
-    ['only the first sentence', form("Il n'existe plus de plage horaire libre pour votre demande de rendez-vous."), 'no-slot'],
-    ['a visible radio elsewhere on the page', form(NO_SLOT_CLASSIC).replace('</main>', '<form><input type="radio" name="sondage" value="1"/></form></main>'), 'unrecognized'],
-    ['quoted outside the form only, on a page with a form', sitePage('Aide', `<p>« ${NO_SLOT_CLASSIC} »</p><div id="inner_Booking"><form id="FormBookingCreate"></form></div>`), 'unrecognized'],
+    [
+      'only the first sentence',
+      form("Il n'existe plus de plage horaire libre pour votre demande de rendez-vous."),
+      'no-slot',
+    ],
+    [
+      'a visible radio elsewhere on the page',
+      form(NO_SLOT_CLASSIC).replace('</main>', '<form><input type="radio" name="sondage" value="1"/></form></main>'),
+      'unrecognized',
+    ],
+    [
+      'quoted outside the form only, on a page with a form',
+      sitePage(
+        'Aide',
+        `<p>« ${NO_SLOT_CLASSIC} »</p><div id="inner_Booking"><form id="FormBookingCreate"></form></div>`,
+      ),
+      'unrecognized',
+    ],
   ])('%s', (_, html, kind) => {
     expect(classifyLegacyPage(html, '1').kind).toBe(kind);
   });
@@ -63,8 +100,14 @@ describe('more pages of each class', () => {
 describe('wordings', () => {
   test.each([
     [NO_SLOT_CLASSIC, true],
-    ['Il n’existe plus de plage horaire libre pour votre demande de rendez-vous. Veuillez réessayer ultérieurement.', true],
-    ["Il n'existe plus de plage horaire libre pour votre a demande de rendez-vous. Veuillez recommencer ultérieurement.", true],
+    [
+      'Il n’existe plus de plage horaire libre pour votre demande de rendez-vous. Veuillez réessayer ultérieurement.',
+      true,
+    ],
+    [
+      "Il n'existe plus de plage horaire libre pour votre a demande de rendez-vous. Veuillez recommencer ultérieurement.",
+      true,
+    ],
     ["Il n'existe plus de plage horaire libre pour votre demande de rendez-vous. Please try later.", true],
     ['There is no more free time slot for your appointment request. Please try later.', true],
     ['There are no available slots. Please try again later.', true],
@@ -89,12 +132,18 @@ describe('wordings', () => {
   });
 
   test('a maintenance notice in the header or footer does not close the booking module', () => {
-    const page = noSlotPage('', '1', 'classic').replace('</footer>', '<p>Maintenance en cours sur le site des cartes grises.</p></footer>');
+    const page = noSlotPage('', '1', 'classic').replace(
+      '</footer>',
+      '<p>Maintenance en cours sur le site des cartes grises.</p></footer>',
+    );
     expect(classifyLegacyPage(page, '1').kind).toBe('no-slot');
   });
 
   test('a hidden maintenance notice is not what the page says', () => {
-    const page = noSlotPage('', '1', 'classic').replace('<main id="contenu">', '<main id="contenu"><p hidden>Maintenance en cours</p>');
+    const page = noSlotPage('', '1', 'classic').replace(
+      '<main id="contenu">',
+      '<main id="contenu"><p hidden>Maintenance en cours</p>',
+    );
     expect(classifyLegacyPage(page, '1').kind).toBe('no-slot');
   });
 });
@@ -116,14 +165,31 @@ describe('RDV-Préfecture slot page', () => {
   const none = slotPage('2200', [], now);
   test.each([
     ['the plain page', none, 'none'],
-    ['slot radios rendered beside an empty state', none.replace('<h2>', '<input type="radio" name="trhId" id="trhId_1"/><h2>'), 'unrecognized'],
-    ['a next availability shown beside an empty state', none.replace('<h2>', '<p>Prochaine disponibilité le 02/06/2026</p><h2>'), 'unrecognized'],
-    ['a next availability hidden beside an empty state', none.replace('<h2>', '<p hidden>Prochaine disponibilité le 02/06/2026</p><h2>'), 'none'],
+    [
+      'slot radios rendered beside an empty state',
+      none.replace('<h2>', '<input type="radio" name="trhId" id="trhId_1"/><h2>'),
+      'unrecognized',
+    ],
+    [
+      'a next availability shown beside an empty state',
+      none.replace('<h2>', '<p>Prochaine disponibilité le 02/06/2026</p><h2>'),
+      'unrecognized',
+    ],
+    [
+      'a next availability hidden beside an empty state',
+      none.replace('<h2>', '<p hidden>Prochaine disponibilité le 02/06/2026</p><h2>'),
+      'none',
+    ],
   ])('%s', (_, html, kind) => {
     expect(parseSlotPage(html).kind).toBe(kind);
   });
 
   test('a hidden closed notice does not close the platform', () => {
-    expect(classifyRdvPage(none.replace('<h2>', '<p style="display:none">Service momentanément indisponible</p><h2>'), '2200').kind).toBe('slot-page');
+    expect(
+      classifyRdvPage(
+        none.replace('<h2>', '<p style="display:none">Service momentanément indisponible</p><h2>'),
+        '2200',
+      ).kind,
+    ).toBe('slot-page');
   });
 });

@@ -59,9 +59,16 @@ describe('orphaned temporaries', () => {
   test('the next append to a month directory cleans it', async () => {
     const file = monthFilePath(dataDir, '93', 'bobigny', '2026-05');
     plant(path.dirname(file));
-    await appendProbe(dataDir, '93', 'bobigny', { probed_at: '2026-05-18T10:00:00+02:00', outcome: 'none', detail: 'message', extra: { evidence_sha256: 'ab'.repeat(32) } });
+    await appendProbe(dataDir, '93', 'bobigny', {
+      probed_at: '2026-05-18T10:00:00+02:00',
+      outcome: 'none',
+      detail: 'message',
+      extra: { evidence_sha256: 'ab'.repeat(32) },
+    });
     // The planted lock is unreadable and old: the writer took it over and released it.
-    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual([...kept.filter((name) => name !== '.2026-05.csv.lock.tmp'), '2026-05.csv'].sort());
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(
+      [...kept.filter((name) => name !== '.2026-05.csv.lock.tmp'), '2026-05.csv'].sort(),
+    );
   });
 
   test('a directory that cannot be read is left alone', () => {

@@ -18,7 +18,16 @@ import { formatSummary } from '../../src/robot/summary.ts';
 import { PROBE_TIME, startSimulator, TEST_USER_AGENT, type RunningSimulator } from './support/round-fixture.ts';
 
 const entry = (slug: string): CatalogueEntry => SCENARIO_CATALOGUE.find((candidate) => candidate.slug === slug)!;
-const slow = (slug: string, id: string, delayMs: number): CatalogueEntry => ({ ...entry('aucun-creneau'), slug, id, scenario: { system: 'legacy-booking', counters: [{ id: '1', label: 'Guichet', slots: [] }], fault: { kind: 'slow', delayMs } } });
+const slow = (slug: string, id: string, delayMs: number): CatalogueEntry => ({
+  ...entry('aucun-creneau'),
+  slug,
+  id,
+  scenario: {
+    system: 'legacy-booking',
+    counters: [{ id: '1', label: 'Guichet', slots: [] }],
+    fault: { kind: 'slow', delayMs },
+  },
+});
 
 let running: RunningSimulator | null = null;
 afterEach(async () => {
@@ -38,15 +47,31 @@ const monthRows = (sim: RunningSimulator, item: CatalogueEntry, month = '2026-05
 
 describe('evidence', () => {
   test('the decisive pages are kept gzipped, and the row names the decisive one by its SHA-256', async () => {
-    const sim = await start([entry('aucun-creneau'), entry('deux-creneaux'), entry('acces-interdit'), entry('reponse-lente'), entry('rdvpref-captcha')]);
+    const sim = await start([
+      entry('aucun-creneau'),
+      entry('deux-creneaux'),
+      entry('acces-interdit'),
+      entry('reponse-lente'),
+      entry('rdvpref-captcha'),
+    ]);
     await runRound(sim.options());
     const stamp = evidenceStamp('2026-05-18T10:00:00+02:00');
     expect(stamp).toBe('2026-05-18T10-00-00+0200');
-    for (const item of [entry('aucun-creneau'), entry('deux-creneaux'), entry('acces-interdit'), entry('rdvpref-captcha')]) {
+    for (const item of [
+      entry('aucun-creneau'),
+      entry('deux-creneaux'),
+      entry('acces-interdit'),
+      entry('rdvpref-captcha'),
+    ]) {
       const [probe] = monthRows(sim, item);
       const directory = evidenceMonthDirectory(sim.evidenceDir, item.department, item.slug, probe!.probedAt);
       const manifest = JSON.parse(fs.readFileSync(path.join(directory, `${stamp}.json`), 'utf8'));
-      expect(manifest).toMatchObject({ procedure: `${item.department}/${item.slug}`, probed_at: probe!.probedAt, outcome: probe!.outcome, evidence_sha256: probe!.extra.evidence_sha256 });
+      expect(manifest).toMatchObject({
+        procedure: `${item.department}/${item.slug}`,
+        probed_at: probe!.probedAt,
+        outcome: probe!.outcome,
+        evidence_sha256: probe!.extra.evidence_sha256,
+      });
       const decisive = manifest.pages.find((page: { decisive: boolean }) => page.decisive);
       const bytes = gunzipSync(fs.readFileSync(path.join(directory, decisive.file)));
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(probe!.extra.evidence_sha256);
@@ -56,9 +81,16 @@ describe('evidence', () => {
     // The no-slot page itself is the evidence of "none".
     const [none] = monthRows(sim, entry('aucun-creneau'));
     const directory = evidenceMonthDirectory(sim.evidenceDir, '93', 'aucun-creneau', none!.probedAt);
-    expect(gunzipSync(fs.readFileSync(path.join(directory, `${stamp}-1.html.gz`))).toString()).toContain("Il n'existe plus de plage horaire libre");
+    expect(gunzipSync(fs.readFileSync(path.join(directory, `${stamp}-1.html.gz`))).toString()).toContain(
+      "Il n'existe plus de plage horaire libre",
+    );
     // Slots: the calendar and every week read up to the second slot.
-    const slotsManifest = JSON.parse(fs.readFileSync(path.join(evidenceMonthDirectory(sim.evidenceDir, '93', 'deux-creneaux', none!.probedAt), `${stamp}.json`), 'utf8'));
+    const slotsManifest = JSON.parse(
+      fs.readFileSync(
+        path.join(evidenceMonthDirectory(sim.evidenceDir, '93', 'deux-creneaux', none!.probedAt), `${stamp}.json`),
+        'utf8',
+      ),
+    );
     expect(slotsManifest.pages.map((page: { url: string }) => page.url.replace(/^http:\/\/[^/]+/, ''))).toEqual([
       '/booking/create/11350/4',
       '/ezjscore/call/bookingserver::planning::assign::11350::1::0',
@@ -67,8 +99,17 @@ describe('evidence', () => {
     // A timeout has no page: no SHA-256, but a manifest of what was tried.
     const [timeout] = monthRows(sim, entry('reponse-lente'));
     expect(timeout!.extra.evidence_sha256).toBe('');
-    const timeoutManifest = JSON.parse(fs.readFileSync(path.join(evidenceMonthDirectory(sim.evidenceDir, '94', 'reponse-lente', timeout!.probedAt), `${stamp}.json`), 'utf8'));
-    expect(timeoutManifest).toMatchObject({ outcome: 'timeout', pages: [], requests: [{ method: 'GET', error: 'no complete answer within 2 s' }] });
+    const timeoutManifest = JSON.parse(
+      fs.readFileSync(
+        path.join(evidenceMonthDirectory(sim.evidenceDir, '94', 'reponse-lente', timeout!.probedAt), `${stamp}.json`),
+        'utf8',
+      ),
+    );
+    expect(timeoutManifest).toMatchObject({
+      outcome: 'timeout',
+      pages: [],
+      requests: [{ method: 'GET', error: 'no complete answer within 2 s' }],
+    });
   });
 
   test('with no evidence directory the row still carries the SHA-256', async () => {
@@ -84,11 +125,21 @@ describe('idempotence and selection', () => {
     const sim = await start([entry('aucun-creneau'), entry('deux-creneaux'), entry('page-fermee')]);
     await runRound(sim.options());
     const requests = sim.simulator.requests.length;
-    const files = [entry('aucun-creneau'), entry('deux-creneaux')].map((item) => fs.readFileSync(monthFilePath(sim.dataDir, item.department, item.slug, '2026-05'), 'utf8'));
+    const files = [entry('aucun-creneau'), entry('deux-creneaux')].map((item) =>
+      fs.readFileSync(monthFilePath(sim.dataDir, item.department, item.slug, '2026-05'), 'utf8'),
+    );
     const again = await runRound(sim.options());
-    expect(again.probes.map((report) => report.status)).toEqual(['already-recorded', 'already-recorded', 'already-recorded']);
+    expect(again.probes.map((report) => report.status)).toEqual([
+      'already-recorded',
+      'already-recorded',
+      'already-recorded',
+    ]);
     expect(sim.simulator.requests.length).toBe(requests);
-    expect([entry('aucun-creneau'), entry('deux-creneaux')].map((item) => fs.readFileSync(monthFilePath(sim.dataDir, item.department, item.slug, '2026-05'), 'utf8'))).toEqual(files);
+    expect(
+      [entry('aucun-creneau'), entry('deux-creneaux')].map((item) =>
+        fs.readFileSync(monthFilePath(sim.dataDir, item.department, item.slug, '2026-05'), 'utf8'),
+      ),
+    ).toEqual(files);
   });
 
   test('a later round appends a row', async () => {
@@ -116,7 +167,9 @@ describe('idempotence and selection', () => {
     fs.writeFileSync(registryPath(sim.dataDir), registry.join('\n'));
     const round = await runRound(sim.options());
     expect(round.probes.map((report) => report.procedure.slug)).toEqual(['deux-creneaux']);
-    expect(round.skipped.map(({ procedure, reason }) => [procedure.slug, reason])).toEqual([['aucun-creneau', 'not active on 2026-05-18 (since 2026-01-01, until 2026-05-17)']]);
+    expect(round.skipped.map(({ procedure, reason }) => [procedure.slug, reason])).toEqual([
+      ['aucun-creneau', 'not active on 2026-05-18 (since 2026-01-01, until 2026-05-17)'],
+    ]);
     expect(formatSummary(round)).toContain('skipped 93/aucun-creneau: not active on 2026-05-18');
   });
 });
@@ -133,14 +186,18 @@ describe('a round that cannot run', () => {
   test('an unwritable data directory stops it before any site is asked', async () => {
     const sim = await start([entry('aucun-creneau')]);
     fs.writeFileSync(path.join(sim.dataDir, 'probes'), '');
-    await expect(runRound(sim.options())).rejects.toThrow(/cannot write in .*probes: (a part of the path is not a directory \(ENOTDIR\)|a file is in the way \(EEXIST\))/);
+    await expect(runRound(sim.options())).rejects.toThrow(
+      /cannot write in .*probes: (a part of the path is not a directory \(ENOTDIR\)|a file is in the way \(EEXIST\))/,
+    );
     expect(sim.simulator.requests).toEqual([]);
   });
 
   test('a missing registry says where it looked', async () => {
     const sim = await start([entry('aucun-creneau')]);
     fs.rmSync(registryPath(sim.dataDir));
-    await expect(runRound(sim.options())).rejects.toThrow(/cannot read the registry .*procedures\.csv: .*\(ENOENT\) \(is DATA_DIR right\?\)/);
+    await expect(runRound(sim.options())).rejects.toThrow(
+      /cannot read the registry .*procedures\.csv: .*\(ENOENT\) \(is DATA_DIR right\?\)/,
+    );
   });
 
   test('two rounds on one data directory cannot interleave', async () => {
@@ -156,23 +213,44 @@ describe('a round that cannot run', () => {
 
   test('a round lock left by a dead process does not block the next round', async () => {
     const sim = await start([entry('aucun-creneau')]);
-    fs.writeFileSync(roundLockPath(sim.dataDir), JSON.stringify({ pid: 2 ** 22 + 4321, host: (await import('node:os')).hostname(), since: Date.now(), token: 'dead' }));
+    fs.writeFileSync(
+      roundLockPath(sim.dataDir),
+      JSON.stringify({
+        pid: 2 ** 22 + 4321,
+        host: (await import('node:os')).hostname(),
+        since: Date.now(),
+        token: 'dead',
+      }),
+    );
     expect((await runRound(sim.options())).probes[0]!.status).toBe('written');
   });
 });
 
 describe('manners', () => {
   test('one request at a time per host, hosts in parallel, the project User-Agent, and never a booking step', async () => {
-    const entries = [slow('lente-1', '31001', 300), slow('lente-2', '31002', 300), ...SCENARIO_CATALOGUE.filter((item) => item.slug !== 'reponse-lente')];
+    const entries = [
+      slow('lente-1', '31001', 300),
+      slow('lente-2', '31002', 300),
+      ...SCENARIO_CATALOGUE.filter((item) => item.slug !== 'reponse-lente'),
+    ];
     const sim = await start(entries, 2, undefined);
     // Put the two slow procedures on different hosts, the rest anywhere.
-    fs.writeFileSync(registryPath(sim.dataDir), (await import('../../src/robot/simulator/catalogue.ts')).registryFor(entries, sim.origins));
+    fs.writeFileSync(
+      registryPath(sim.dataDir),
+      (await import('../../src/robot/simulator/catalogue.ts')).registryFor(entries, sim.origins),
+    );
     await runRound(sim.options({ timeoutMs: 10_000 }));
     const requests = sim.simulator.requests;
     expect(Math.max(...requests.map((request) => request.inFlightOnPort))).toBe(1);
     expect(Math.max(...requests.map((request) => request.inFlight))).toBe(2);
     expect(new Set(requests.map((request) => request.userAgent))).toEqual(new Set([TEST_USER_AGENT]));
-    const booking = requests.filter((request) => /\/booking\/create\/\d+\/[5-9]/.test(request.path) || (request.method === 'POST' && /\/booking\/create\/\d+\/4/.test(request.path)) || request.path.includes('_validerCaptcha') || request.path.includes('/creneau'));
+    const booking = requests.filter(
+      (request) =>
+        /\/booking\/create\/\d+\/[5-9]/.test(request.path) ||
+        (request.method === 'POST' && /\/booking\/create\/\d+\/4/.test(request.path)) ||
+        request.path.includes('_validerCaptcha') ||
+        request.path.includes('/creneau'),
+    );
     expect(booking).toEqual([]);
   });
 
@@ -188,7 +266,10 @@ describe('manners', () => {
     const sim = await start([entry('trop-de-requetes')], 1);
     await runRound(sim.options());
     expect(sim.sleeps).toEqual([1_000]);
-    expect(monthRows(sim, entry('trop-de-requetes'))[0]).toMatchObject({ outcome: 'throttled', detail: 'HTTP 429 (429 Too Many Requests), again after a retry 1 s later' });
+    expect(monthRows(sim, entry('trop-de-requetes'))[0]).toMatchObject({
+      outcome: 'throttled',
+      detail: 'HTTP 429 (429 Too Many Requests), again after a retry 1 s later',
+    });
   });
 });
 
@@ -198,7 +279,12 @@ describe('time', () => {
     const sim = await start([entry('deux-creneaux')], 1, clock);
     await runRound(sim.options());
     const [probe] = monthRows(sim, entry('deux-creneaux'), '2026-06');
-    expect(probe).toMatchObject({ probedAt: '2026-06-01T00:30:00+02:00', firstDate: '2026-06-04', secondDate: '2026-06-11', colour: 'vert' });
+    expect(probe).toMatchObject({
+      probedAt: '2026-06-01T00:30:00+02:00',
+      firstDate: '2026-06-04',
+      secondDate: '2026-06-11',
+      colour: 'vert',
+    });
   });
 
   test('a scenario changing over virtual time is followed round after round', async () => {
@@ -209,9 +295,18 @@ describe('time', () => {
       slug: 'change',
       id: '32000',
       scenario: timeline([
-        ['2026-01-01T00:00:00+01:00', { system: 'legacy-booking', counters: [{ id: '1', label: 'Guichet', slots: [] }] }],
-        ['2026-05-18T10:30:00+02:00', { system: 'legacy-booking', counters: [{ id: '1', label: 'Guichet', slots: [{ in: 45, at: '09:00' }] }] }],
-        ['2026-05-18T11:30:00+02:00', { system: 'legacy-booking', counters: [{ id: '1', label: 'Guichet', slots: [] }], fault: { kind: 'closed' } }],
+        [
+          '2026-01-01T00:00:00+01:00',
+          { system: 'legacy-booking', counters: [{ id: '1', label: 'Guichet', slots: [] }] },
+        ],
+        [
+          '2026-05-18T10:30:00+02:00',
+          { system: 'legacy-booking', counters: [{ id: '1', label: 'Guichet', slots: [{ in: 45, at: '09:00' }] }] },
+        ],
+        [
+          '2026-05-18T11:30:00+02:00',
+          { system: 'legacy-booking', counters: [{ id: '1', label: 'Guichet', slots: [] }], fault: { kind: 'closed' } },
+        ],
       ]),
     };
     const sim = await start([changing], 1, () => now);
@@ -219,10 +314,12 @@ describe('time', () => {
       now = new Date(PROBE_TIME.getTime() + hour * 3600_000);
       await runRound(sim.options());
     }
-    expect(monthRows(sim, changing).map((probe) => [probe.time, probe.outcome, probe.firstDate, probe.colour])).toEqual([
-      ['10:00:00', 'none', '', 'noir'],
-      ['11:00:00', 'slots', '2026-07-02', 'orange'],
-      ['12:00:00', 'closed', '', null],
-    ]);
+    expect(monthRows(sim, changing).map((probe) => [probe.time, probe.outcome, probe.firstDate, probe.colour])).toEqual(
+      [
+        ['10:00:00', 'none', '', 'noir'],
+        ['11:00:00', 'slots', '2026-07-02', 'orange'],
+        ['12:00:00', 'closed', '', null],
+      ],
+    );
   });
 });

@@ -15,12 +15,25 @@ const JUNE_2015_CSV = '/donnees/sondages/93/titre-sejour-bobigny/2015-06.csv.gz'
 
 /** Each row of the raw table as its cells' text. */
 const rawRows = (page: Page, selector = 'table.raw-table tbody tr') =>
-  page.locator(selector).evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim())));
+  page
+    .locator(selector)
+    .evaluateAll((rows) =>
+      rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim())),
+    );
 
 /** The rows a prerendered page would carry for the fixture's June 2015, as text. */
 function prerenderedJune2015(): string[][] {
-  const $ = load(`<table>${rawMonthRows(parseMonthFile(BOBIGNY_JUNE_2015, 'fixture.csv', '2015-06').probes.map(rawProbeRow))}</table>`);
-  return $('tr').toArray().map((row) => $(row).find('th, td').toArray().map((cell) => $(cell).text().trim()));
+  const $ = load(
+    `<table>${rawMonthRows(parseMonthFile(BOBIGNY_JUNE_2015, 'fixture.csv', '2015-06').probes.map(rawProbeRow))}</table>`,
+  );
+  return $('tr')
+    .toArray()
+    .map((row) =>
+      $(row)
+        .find('th, td')
+        .toArray()
+        .map((cell) => $(cell).text().trim()),
+    );
 }
 
 /** Opens the June 2015 page and waits for its rows. */
@@ -47,10 +60,21 @@ describeInBrowser('site pages in Chromium', (site) => {
     const series = JSON.parse(drawn ?? '[]') as { label: string; data: (number | null)[] }[];
     // Months oldest first: June 2015 (1 of each colour in 5), January (2 noir of 4), February (2 orange of 3), March (711 noir of 712).
     // The five colours, then failed probes among those attempted: 2 of 7, 1 of 5, 0 of 3, 31 of 743.
-    expect(series.map((entry) => entry.label)).toEqual(['Vert', 'Jaune', 'Orange', 'Rouge', 'Noir', 'Sondages échoués (part des sondages tentés)']);
+    expect(series.map((entry) => entry.label)).toEqual([
+      'Vert',
+      'Jaune',
+      'Orange',
+      'Rouge',
+      'Noir',
+      'Sondages échoués (part des sondages tentés)',
+    ]);
     expect(series[5]!.data.map((share) => Number(share?.toFixed(2)))).toEqual([28.57, 20, 0, 4.17]);
-    expect(series.find((entry) => entry.label === 'Noir')!.data.map((share) => Number(share?.toFixed(2)))).toEqual([20, 50, 0, 99.86]);
-    expect(series.find((entry) => entry.label === 'Orange')!.data.map((share) => Number(share?.toFixed(2)))).toEqual([20, 0, 66.67, 0]);
+    expect(series.find((entry) => entry.label === 'Noir')!.data.map((share) => Number(share?.toFixed(2)))).toEqual([
+      20, 50, 0, 99.86,
+    ]);
+    expect(series.find((entry) => entry.label === 'Orange')!.data.map((share) => Number(share?.toFixed(2)))).toEqual([
+      20, 0, 66.67, 0,
+    ]);
     expect(await page.locator('canvas[role="img"]').getAttribute('aria-label')).toContain('de juin 2015 à mars 2018');
     expect(pageProblems(page)).toEqual([]);
   });
@@ -76,8 +100,12 @@ describeInBrowser('site pages in Chromium', (site) => {
     const expected = prerenderedJune2015();
     expect(expected).toHaveLength(7);
     expect(await rawRows(page)).toEqual(expected);
-    expect(expected[5]![2]).toBe('Échec : erreur du serveur (réponse HTTP 503 : <maintenance>, « revenez » & réessayez)');
-    expect(await page.locator('tbody[data-day]').evaluateAll((days) => days.map((day) => (day as HTMLElement).dataset.day))).toEqual(['2015-06-01', '2015-06-02', '2015-06-03']);
+    expect(expected[5]![2]).toBe(
+      'Échec : erreur du serveur (réponse HTTP 503 : <maintenance>, « revenez » & réessayez)',
+    );
+    expect(
+      await page.locator('tbody[data-day]').evaluateAll((days) => days.map((day) => (day as HTMLElement).dataset.day)),
+    ).toEqual(['2015-06-01', '2015-06-02', '2015-06-03']);
     expect(await page.locator('[data-raw-month-status]').textContent()).toBe('');
     expect(await page.locator('table.raw-table').getAttribute('aria-busy')).toBeNull();
     expect(await page.locator('[data-range-filter]').isVisible()).toBe(true);
@@ -107,7 +135,9 @@ describeInBrowser('site pages in Chromium', (site) => {
     printed.forEach((text, index) => {
       expect(text, `page ${index + 1}`).toContain(`https://guichets.example${JUNE_2015}`);
       // The period the probes cover, not the calendar month.
-      expect(text, `page ${index + 1}`).toContain('période du 01/06/2015 9 h 20 au 03/06/2015 9 h 20 · mois : 7 h sondées sur 720');
+      expect(text, `page ${index + 1}`).toContain(
+        'période du 01/06/2015 9 h 20 au 03/06/2015 9 h 20 · mois : 7 h sondées sur 720',
+      );
       expect(text, `page ${index + 1}`).toContain('données compilées le 31 mars 2018');
       expect(text, `page ${index + 1}`).toContain(`page ${index + 1} / ${printed.length}`);
     });
@@ -126,7 +156,9 @@ describeInBrowser('site pages in Chromium', (site) => {
     await page.route(`**${JUNE_2015_CSV}`, (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(`${site.origin}${JUNE_2015}`);
     const status = page.locator('[data-raw-month-status]');
-    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('Le tableau de ce mois n’a pas pu être affiché : le serveur a répondu par une erreur 404');
+    await expect
+      .poll(() => status.textContent(), { timeout: 10_000 })
+      .toContain('Le tableau de ce mois n’a pas pu être affiché : le serveur a répondu par une erreur 404');
     expect(await status.getByRole('link').getAttribute('href')).toBe(JUNE_2015_CSV);
     expect(await page.locator('table.raw-table tbody tr').count()).toBe(0);
     expect(await page.locator('[data-range-filter]').isHidden()).toBe(true);
@@ -158,18 +190,25 @@ describeInBrowser('site pages in Chromium', (site) => {
     expect(printed.length).toBeLessThanOrEqual(20);
     printed.forEach((text, index) => {
       expect(text, `page ${index + 1}`).toContain(`https://guichets.example${MARCH}`);
-      expect(text, `page ${index + 1}`).toContain('période du 01/03/2018 0 h 20 au 31/03/2018 23 h 20 · mois : 743 h sondées sur 743 (mois en cours)');
+      expect(text, `page ${index + 1}`).toContain(
+        'période du 01/03/2018 0 h 20 au 31/03/2018 23 h 20 · mois : 743 h sondées sur 743 (mois en cours)',
+      );
       expect(text, `page ${index + 1}`).toContain('données compilées le 31 mars 2018');
       expect(text, `page ${index + 1}`).toContain(`page ${index + 1} / ${printed.length}`);
     });
     // March is the month still running: no « un sondage par heure » for the whole month, the probes' own period instead.
-    expect(printed[0]).toContain('a réalisé 743 sondages pour la période du 1er mars 2018 à 0 h 20 au 31 mars 2018 à 23 h 20 (heure de Paris)');
-    expect(printed[0]).toContain('Le mois est en cours : chacune des 743 heures écoulées du mois a au moins un sondage.');
+    expect(printed[0]).toContain(
+      'a réalisé 743 sondages pour la période du 1er mars 2018 à 0 h 20 au 31 mars 2018 à 23 h 20 (heure de Paris)',
+    );
+    expect(printed[0]).toContain(
+      'Le mois est en cours : chacune des 743 heures écoulées du mois a au moins un sondage.',
+    );
     expect(printed.join('\n')).toContain('Échec : erreur du serveur (réponse HTTP 500)');
     // Every sheet's first row carries its date, even when a day runs over a sheet break.
     const sheetsWithRows = printed.filter((text) => /\d\d:20:25/.test(text));
     expect(sheetsWithRows.length).toBeGreaterThan(5);
-    for (const text of sheetsWithRows) expect(/(\d\d\/03\/2018)? ?\d\d:20:25/.exec(text)?.[1], text.slice(0, 300)).toMatch(/^\d\d\/03\/2018$/);
+    for (const text of sheetsWithRows)
+      expect(/(\d\d\/03\/2018)? ?\d\d:20:25/.exec(text)?.[1], text.slice(0, 300)).toMatch(/^\d\d\/03\/2018$/);
     // No sheet holds only the margins (or a lone « Source » line): each has content of its own.
     printed.forEach((text, index) => expect(ownContent(text).length, `page ${index + 1}`).toBeGreaterThan(120));
   });

@@ -16,7 +16,8 @@ function withImports(sitePath: string, seen = new Set<string>()): Set<string> {
   if (seen.has(sitePath)) return seen;
   seen.add(sitePath);
   const text = readFileSync(path.join(siteDir, sitePath), 'utf8');
-  for (const [, relative] of text.matchAll(IMPORTS)) withImports(path.posix.join(path.posix.dirname(sitePath), relative!), seen);
+  for (const [, relative] of text.matchAll(IMPORTS))
+    withImports(path.posix.join(path.posix.dirname(sitePath), relative!), seen);
   return seen;
 }
 

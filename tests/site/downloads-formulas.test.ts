@@ -22,7 +22,15 @@ const FORMULA = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 
 /** Formula-like texts a page or a contributor could put in a cell, one per prefix, and their tricky neighbours. */
-const DETAILS = ['=HYPERLINK("https://evil.example";"Cliquez")', '+33 1 23 45 67 89', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1:A9)', "'=already quoted", '-5', 'Aucun créneau = rien'];
+const DETAILS = [
+  '=HYPERLINK("https://evil.example";"Cliquez")',
+  '+33 1 23 45 67 89',
+  "-2+3+cmd|' /C calc'!A0",
+  '@SUM(A1:A9)',
+  "'=already quoted",
+  '-5',
+  'Aucun créneau = rien',
+];
 
 const REGISTRY =
   'department,slug,prefecture,procedure,system,url,note\n' +
@@ -36,8 +44,17 @@ const outDir = path.join(workDir, 'dist');
 {
   mkdirSync(path.join(dataDir, 'probes/93/formules'), { recursive: true });
   writeFileSync(path.join(dataDir, 'procedures.csv'), REGISTRY);
-  const rows = DETAILS.map((detail, index) => ['2018-03-01T1' + index + ':00:00+01:00', 'unrecognized', '', '', detail]);
-  writeFileSync(path.join(dataDir, 'probes/93/formules/2018-03.csv'), formatCsv([['probed_at', 'outcome', 'first_date', 'second_date', 'detail'], ...rows]));
+  const rows = DETAILS.map((detail, index) => [
+    '2018-03-01T1' + index + ':00:00+01:00',
+    'unrecognized',
+    '',
+    '',
+    detail,
+  ]);
+  writeFileSync(
+    path.join(dataDir, 'probes/93/formules/2018-03.csv'),
+    formatCsv([['probed_at', 'outcome', 'first_date', 'second_date', 'detail'], ...rows]),
+  );
   await writeDownloads(loadDataset(dataDir), outDir);
 }
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -74,21 +91,27 @@ describe('published CSV files are safe to open in a spreadsheet', () => {
     expect(formulas).toEqual([]);
   });
 
-  test.each(['donnees/sondages.csv.gz', 'donnees/sondages/93/formules/2018-03.csv.gz'])('%s gives back every detail with restoreFormula', (file) => {
-    const bytes = gunzipSync(readFileSync(path.join(outDir, file))).toString('utf8');
-    const table = parseCsv(bytes, file);
-    const detail = table.header.indexOf('detail');
-    expect(table.lines.map((line) => restoreFormula(line.cells[detail]!))).toEqual(DETAILS);
-    expect(bytes).toContain(`"'=HYPERLINK(""https://evil.example"";""Cliquez"")"`);
-    expect(bytes).toContain(',-5,\n');
-  });
+  test.each(['donnees/sondages.csv.gz', 'donnees/sondages/93/formules/2018-03.csv.gz'])(
+    '%s gives back every detail with restoreFormula',
+    (file) => {
+      const bytes = gunzipSync(readFileSync(path.join(outDir, file))).toString('utf8');
+      const table = parseCsv(bytes, file);
+      const detail = table.header.indexOf('detail');
+      expect(table.lines.map((line) => restoreFormula(line.cells[detail]!))).toEqual(DETAILS);
+      expect(bytes).toContain(`"'=HYPERLINK(""https://evil.example"";""Cliquez"")"`);
+      expect(bytes).toContain(',-5,\n');
+    },
+  );
 
-  test.each(['donnees/procedures.csv', 'donnees/statistiques-mensuelles.csv'])('%s neutralises the registry cells', (file) => {
-    const cells = cellsOf(file);
-    expect(cells).toContain('\'=HYPERLINK("https://evil.example";"Préfecture")');
-    expect(cells).toContain("'+Titre de séjour");
-    if (file.endsWith('procedures.csv')) expect(cells).toContain("'@note");
-  });
+  test.each(['donnees/procedures.csv', 'donnees/statistiques-mensuelles.csv'])(
+    '%s neutralises the registry cells',
+    (file) => {
+      const cells = cellsOf(file);
+      expect(cells).toContain('\'=HYPERLINK("https://evil.example";"Préfecture")');
+      expect(cells).toContain("'+Titre de séjour");
+      if (file.endsWith('procedures.csv')) expect(cells).toContain("'@note");
+    },
+  );
 
   test('the tracking template is written by the same writer', () => {
     const text = trackingCsv();

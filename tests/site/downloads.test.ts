@@ -32,14 +32,19 @@ function textOf(sitePath: string, root = siteDir): string {
 /** A download as rows of named cells, read with the project's strict CSV reader. */
 function tableOf(sitePath: string): { header: string[]; rows: Record<string, string>[] } {
   const table = parseCsv(textOf(sitePath), sitePath);
-  return { header: table.header, rows: table.lines.map(({ cells }) => Object.fromEntries(table.header.map((name, index) => [name, cells[index]!]))) };
+  return {
+    header: table.header,
+    rows: table.lines.map(({ cells }) => Object.fromEntries(table.header.map((name, index) => [name, cells[index]!]))),
+  };
 }
 
 /** Every file under a directory, as paths relative to it with forward slashes. */
 function filesUnder(root: string, directory = root): string[] {
   return readdirSync(directory).flatMap((name) => {
     const file = path.join(directory, name);
-    return statSync(file).isDirectory() ? filesUnder(root, file) : [path.relative(root, file).split(path.sep).join('/')];
+    return statSync(file).isDirectory()
+      ? filesUnder(root, file)
+      : [path.relative(root, file).split(path.sep).join('/')];
   });
 }
 
@@ -60,7 +65,14 @@ const STATISTICS_FILES = [
   '/donnees/statistiques/975/spm-sejour.csv',
 ];
 
-const ALL_DOWNLOADS = [ALL_PROBES_PATH, NATIONAL_STATISTICS_PATH, REGISTRY_DOWNLOAD_PATH, DATAPACKAGE_PATH, ...STATISTICS_FILES, ...MONTH_FILES.map(([sitePath]) => sitePath)];
+const ALL_DOWNLOADS = [
+  ALL_PROBES_PATH,
+  NATIONAL_STATISTICS_PATH,
+  REGISTRY_DOWNLOAD_PATH,
+  DATAPACKAGE_PATH,
+  ...STATISTICS_FILES,
+  ...MONTH_FILES.map(([sitePath]) => sitePath),
+];
 
 describe('the downloads of the fixture site', () => {
   test.each(ALL_DOWNLOADS)('%s exists', (sitePath) => {
@@ -92,30 +104,138 @@ describe('the downloads of the fixture site', () => {
 
   test('a month of failures only has no colour at all', () => {
     const { rows } = tableOf('/donnees/sondages/95/sarcelles-5260/2018-03.csv.gz');
-    expect(rows.map((row) => [row.outcome, row.colour])).toEqual([['throttled', ''], ['blocked', '']]);
+    expect(rows.map((row) => [row.outcome, row.colour])).toEqual([
+      ['throttled', ''],
+      ['blocked', ''],
+    ]);
   });
 
   test('a procedure’s statistics give the fixture’s counts and shares, oldest month first', () => {
     const { header, rows } = tableOf('/donnees/statistiques/93/titre-sejour-bobigny.csv');
-    expect(header).toEqual(['month', 'successful', 'vert', 'jaune', 'orange', 'rouge', 'noir', 'failed', 'share_vert', 'share_jaune', 'share_orange', 'share_rouge', 'share_noir', 'opening_rate', 'share_within_month', 'hours', 'probed_hours']);
+    expect(header).toEqual([
+      'month',
+      'successful',
+      'vert',
+      'jaune',
+      'orange',
+      'rouge',
+      'noir',
+      'failed',
+      'share_vert',
+      'share_jaune',
+      'share_orange',
+      'share_rouge',
+      'share_noir',
+      'opening_rate',
+      'share_within_month',
+      'hours',
+      'probed_hours',
+    ]);
     expect(rows.map((row) => row.month)).toEqual(['2015-06', '2018-01', '2018-02', '2018-03']);
     // June 2015: one probe of each colour, 2 failures.
-    expect(Object.values(rows[0]!)).toEqual(['2015-06', '5', '1', '1', '1', '1', '1', '2', '0.2000', '0.2000', '0.2000', '0.2000', '0.2000', '0.8000', '0.4000', '720', '7']);
+    expect(Object.values(rows[0]!)).toEqual([
+      '2015-06',
+      '5',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '2',
+      '0.2000',
+      '0.2000',
+      '0.2000',
+      '0.2000',
+      '0.2000',
+      '0.8000',
+      '0.4000',
+      '720',
+      '7',
+    ]);
     // January: 4 successful (2 noir, 1 vert, 1 rouge) and 1 failure.
-    expect(Object.values(rows[1]!)).toEqual(['2018-01', '4', '1', '0', '0', '1', '2', '1', '0.2500', '0.0000', '0.0000', '0.2500', '0.5000', '0.5000', '0.2500', '744', '5']);
+    expect(Object.values(rows[1]!)).toEqual([
+      '2018-01',
+      '4',
+      '1',
+      '0',
+      '0',
+      '1',
+      '2',
+      '1',
+      '0.2500',
+      '0.0000',
+      '0.0000',
+      '0.2500',
+      '0.5000',
+      '0.5000',
+      '0.2500',
+      '744',
+      '5',
+    ]);
     // February: 1 jaune, 2 orange.
-    expect(Object.values(rows[2]!)).toEqual(['2018-02', '3', '0', '1', '2', '0', '0', '0', '0.0000', '0.3333', '0.6667', '0.0000', '0.0000', '1.0000', '0.3333', '672', '3']);
+    expect(Object.values(rows[2]!)).toEqual([
+      '2018-02',
+      '3',
+      '0',
+      '1',
+      '2',
+      '0',
+      '0',
+      '0',
+      '0.0000',
+      '0.3333',
+      '0.6667',
+      '0.0000',
+      '0.0000',
+      '1.0000',
+      '0.3333',
+      '672',
+      '3',
+    ]);
     // March, the month still running: 712 successful, one vert, 31 failures, every one of its 743 hours probed.
-    expect(rows[3]).toMatchObject({ month: '2018-03', successful: '712', vert: '1', noir: '711', failed: '31', share_vert: '0.0014', opening_rate: '0.0014', share_within_month: '0.0014', hours: '743', probed_hours: '743' });
+    expect(rows[3]).toMatchObject({
+      month: '2018-03',
+      successful: '712',
+      vert: '1',
+      noir: '711',
+      failed: '31',
+      share_vert: '0.0014',
+      opening_rate: '0.0014',
+      share_within_month: '0.0014',
+      hours: '743',
+      probed_hours: '743',
+    });
   });
 
   test('a month with no successful probe has empty shares, not zeros', () => {
     const { rows } = tableOf('/donnees/statistiques/95/sarcelles-5260.csv');
-    expect(rows).toEqual([{ month: '2018-03', successful: '0', vert: '0', jaune: '0', orange: '0', rouge: '0', noir: '0', failed: '2', share_vert: '', share_jaune: '', share_orange: '', share_rouge: '', share_noir: '', opening_rate: '', share_within_month: '', hours: '743', probed_hours: '2' }]);
+    expect(rows).toEqual([
+      {
+        month: '2018-03',
+        successful: '0',
+        vert: '0',
+        jaune: '0',
+        orange: '0',
+        rouge: '0',
+        noir: '0',
+        failed: '2',
+        share_vert: '',
+        share_jaune: '',
+        share_orange: '',
+        share_rouge: '',
+        share_noir: '',
+        opening_rate: '',
+        share_within_month: '',
+        hours: '743',
+        probed_hours: '2',
+      },
+    ]);
   });
 
   test('a procedure without probes gets a header-only statistics file', () => {
-    expect(textOf('/donnees/statistiques/975/spm-sejour.csv')).toBe('\ufeffmonth,successful,vert,jaune,orange,rouge,noir,failed,share_vert,share_jaune,share_orange,share_rouge,share_noir,opening_rate,share_within_month,hours,probed_hours\n');
+    expect(textOf('/donnees/statistiques/975/spm-sejour.csv')).toBe(
+      '\ufeffmonth,successful,vert,jaune,orange,rouge,noir,failed,share_vert,share_jaune,share_orange,share_rouge,share_noir,opening_rate,share_within_month,hours,probed_hours\n',
+    );
   });
 
   test('the national statistics have one row per procedure-month, with the procedure named', () => {
@@ -129,13 +249,28 @@ describe('the downloads of the fixture site', () => {
       '95/sarcelles-5260/2018-03',
       '2A/ajaccio-sejour/2018-03',
     ]);
-    expect(rows[1]).toMatchObject({ department_name: 'Seine-Saint-Denis', prefecture: 'Préfecture de Bobigny', successful: '4', noir: '2', failed: '1' });
+    expect(rows[1]).toMatchObject({
+      department_name: 'Seine-Saint-Denis',
+      prefecture: 'Préfecture de Bobigny',
+      successful: '4',
+      noir: '2',
+      failed: '1',
+    });
     expect(rows[5]).toMatchObject({ department_name: 'Corse-du-Sud', vert: '2', share_vert: '1.0000' });
   });
 
   test('the whole dataset is every month file’s probes in order, with the same columns on every row', () => {
     const { header, rows } = tableOf(ALL_PROBES_PATH);
-    expect(header).toEqual(['department', 'slug', 'probed_at', 'outcome', 'first_date', 'second_date', 'detail', 'colour']);
+    expect(header).toEqual([
+      'department',
+      'slug',
+      'probed_at',
+      'outcome',
+      'first_date',
+      'second_date',
+      'detail',
+      'colour',
+    ]);
     const fromMonthFiles = MONTH_FILES.flatMap(([sitePath]) => {
       const [, , , department, slug] = sitePath.split('/');
       return tableOf(sitePath).rows.map((probe) => ({ department, slug, ...probe }));
@@ -149,10 +284,13 @@ describe('the downloads of the fixture site', () => {
 
   // Excel misreads accents in a CSV without a BOM; R, pandas and DuckDB trip over one in a header.
   const SPREADSHEET_FILES = [NATIONAL_STATISTICS_PATH, REGISTRY_DOWNLOAD_PATH, ...STATISTICS_FILES];
-  test.each(ALL_DOWNLOADS.filter((sitePath) => sitePath.endsWith('.csv') || sitePath.endsWith('.csv.gz')))('%s starts with a BOM only if meant for spreadsheets', (sitePath) => {
-    expect(textOf(sitePath).startsWith('\ufeff')).toBe(SPREADSHEET_FILES.includes(sitePath));
-    expect(textOf(sitePath).slice(1).includes('\ufeff')).toBe(false);
-  });
+  test.each(ALL_DOWNLOADS.filter((sitePath) => sitePath.endsWith('.csv') || sitePath.endsWith('.csv.gz')))(
+    '%s starts with a BOM only if meant for spreadsheets',
+    (sitePath) => {
+      expect(textOf(sitePath).startsWith('\ufeff')).toBe(SPREADSHEET_FILES.includes(sitePath));
+      expect(textOf(sitePath).slice(1).includes('\ufeff')).toBe(false);
+    },
+  );
 
   test('gzip files carry no timestamp', () => {
     for (const sitePath of [ALL_PROBES_PATH, MONTH_FILES[0][0]]) {
@@ -177,7 +315,9 @@ interface PackageResource {
 }
 
 describe('datapackage.json', () => {
-  const dataPackage = JSON.parse(textOf(DATAPACKAGE_PATH)) as Record<string, unknown> & { resources: PackageResource[] };
+  const dataPackage = JSON.parse(textOf(DATAPACKAGE_PATH)) as Record<string, unknown> & {
+    resources: PackageResource[];
+  };
   const packageDirectory = path.posix.dirname(DATAPACKAGE_PATH);
   const resourcePath = (resource: PackageResource) => path.posix.join(packageDirectory, resource.path);
 
@@ -187,44 +327,58 @@ describe('datapackage.json', () => {
       name: 'guichets-fermes',
       version: loadDataset(dataDir).version,
       created: '2018-03-31T21:20:25Z',
-      licenses: [{ name: 'etalab-2.0', path: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/', title: 'Licence Ouverte / Open Licence version 2.0' }],
+      licenses: [
+        {
+          name: 'etalab-2.0',
+          path: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+          title: 'Licence Ouverte / Open Licence version 2.0',
+        },
+      ],
     });
     expect(dataPackage.title).toMatch(/préfectures/);
   });
 
   test('describes the registry, the national statistics and the whole dataset', () => {
-    expect(dataPackage.resources.map(resourcePath)).toEqual([REGISTRY_DOWNLOAD_PATH, NATIONAL_STATISTICS_PATH, ALL_PROBES_PATH]);
+    expect(dataPackage.resources.map(resourcePath)).toEqual([
+      REGISTRY_DOWNLOAD_PATH,
+      NATIONAL_STATISTICS_PATH,
+      ALL_PROBES_PATH,
+    ]);
   });
 
-  describe.each(dataPackage.resources.map((resource) => [resource.name, resource] as const))('resource %s', (_name, resource) => {
-    const { header, rows } = tableOf(resourcePath(resource));
+  describe.each(dataPackage.resources.map((resource) => [resource.name, resource] as const))(
+    'resource %s',
+    (_name, resource) => {
+      const { header, rows } = tableOf(resourcePath(resource));
 
-    test('its path exists, relative to the package', () => {
-      expect(existsSync(fileOf(resourcePath(resource)))).toBe(true);
-    });
+      test('its path exists, relative to the package', () => {
+        expect(existsSync(fileOf(resourcePath(resource)))).toBe(true);
+      });
 
-    test('its schema names the file’s columns in order, each described in French', () => {
-      expect(resource.schema.fields.map((field) => field.name)).toEqual(header);
-      for (const field of resource.schema.fields) expect(field.description.length).toBeGreaterThan(10);
-    });
+      test('its schema names the file’s columns in order, each described in French', () => {
+        expect(resource.schema.fields.map((field) => field.name)).toEqual(header);
+        for (const field of resource.schema.fields) expect(field.description.length).toBeGreaterThan(10);
+      });
 
-    test('is declared utf-8 CSV, gzipped exactly when the file is', () => {
-      expect(resource).toMatchObject({ profile: 'tabular-data-resource', encoding: 'utf-8' });
-      expect(resource.compression === 'gz').toBe(resource.path.endsWith('.gz'));
-    });
+      test('is declared utf-8 CSV, gzipped exactly when the file is', () => {
+        expect(resource).toMatchObject({ profile: 'tabular-data-resource', encoding: 'utf-8' });
+        expect(resource.compression === 'gz').toBe(resource.path.endsWith('.gz'));
+      });
 
-    test('its rows obey the required, enum and pattern constraints, and its primary key is unique', () => {
-      for (const field of resource.schema.fields) {
-        const values = rows.map((row) => row[field.name]!);
-        if (field.constraints?.required) expect(values).not.toContain('');
-        if (field.constraints?.enum) for (const value of values) if (value !== '') expect(field.constraints.enum).toContain(value);
-        const pattern = field.constraints?.pattern;
-        if (pattern) for (const value of values) expect(value).toMatch(new RegExp(`^(?:${pattern})$`));
-      }
-      const keys = rows.map((row) => resource.schema.primaryKey.map((name) => row[name]).join('|'));
-      expect(new Set(keys).size).toBe(keys.length);
-    });
-  });
+      test('its rows obey the required, enum and pattern constraints, and its primary key is unique', () => {
+        for (const field of resource.schema.fields) {
+          const values = rows.map((row) => row[field.name]!);
+          if (field.constraints?.required) expect(values).not.toContain('');
+          if (field.constraints?.enum)
+            for (const value of values) if (value !== '') expect(field.constraints.enum).toContain(value);
+          const pattern = field.constraints?.pattern;
+          if (pattern) for (const value of values) expect(value).toMatch(new RegExp(`^(?:${pattern})$`));
+        }
+        const keys = rows.map((row) => resource.schema.primaryKey.map((name) => row[name]).join('|'));
+        expect(new Set(keys).size).toBe(keys.length);
+      });
+    },
+  );
 
   test('constrains outcome and colour to the domain’s values', () => {
     const probes = dataPackage.resources.find((resource) => resource.name === 'sondages')!;
@@ -254,7 +408,9 @@ describe('writing the downloads', () => {
 
 describe('the « Données » page', () => {
   const $ = load(readFileSync(path.join(siteDir, 'donnees', 'index.html'), 'utf8'));
-  const links = $('main a[href]').toArray().map((link) => $(link).attr('href')!);
+  const links = $('main a[href]')
+    .toArray()
+    .map((link) => $(link).attr('href')!);
   const localLinks = links.filter((href) => href.startsWith('/'));
 
   // Month files are linked from each procedure's page, so this page stays small at 36,000 months.
@@ -267,7 +423,11 @@ describe('the « Données » page', () => {
   test.each(ALL_DOWNLOADS.filter(monthFile))('the procedure page links %s', (sitePath) => {
     const [, , , department, slug] = sitePath.split('/');
     const procedurePage = load(readFileSync(path.join(siteDir, department!, slug!, 'index.html'), 'utf8'));
-    expect(procedurePage('a[href]').toArray().map((link) => procedurePage(link).attr('href'))).toContain(sitePath);
+    expect(
+      procedurePage('a[href]')
+        .toArray()
+        .map((link) => procedurePage(link).attr('href')),
+    ).toContain(sitePath);
   });
 
   test.each(localLinks)('its link %s resolves to a file of the site', (href) => {
@@ -276,15 +436,21 @@ describe('the « Données » page', () => {
     expect(existsSync(file)).toBe(true);
   });
 
-  test.each([ALL_PROBES_PATH, NATIONAL_STATISTICS_PATH, REGISTRY_DOWNLOAD_PATH, DATAPACKAGE_PATH])('shows the size of %s as written', (sitePath) => {
-    const row = $('table.downloads tbody tr').filter((_, element) => $(element).find(`a[href="${sitePath}"]`).length > 0);
-    const bytes = statSync(fileOf(sitePath)).size;
-    const size = row.find('td.size').text();
-    expect(size).toMatch(/^[\d\u00a0]+(,\d)?\u00a0(octets?|ko|Mo)$/);
-    const [number, unit] = size.split(/\u00a0(?=[a-zA-Z])/);
-    const value = Number(number!.replace(/\u00a0/g, '').replace(',', '.')) * (unit === 'Mo' ? 1e6 : unit === 'ko' ? 1e3 : 1);
-    expect(Math.abs(value - bytes)).toBeLessThanOrEqual(unit === 'Mo' ? 5e4 : unit === 'ko' ? 50 : 0);
-  });
+  test.each([ALL_PROBES_PATH, NATIONAL_STATISTICS_PATH, REGISTRY_DOWNLOAD_PATH, DATAPACKAGE_PATH])(
+    'shows the size of %s as written',
+    (sitePath) => {
+      const row = $('table.downloads tbody tr').filter(
+        (_, element) => $(element).find(`a[href="${sitePath}"]`).length > 0,
+      );
+      const bytes = statSync(fileOf(sitePath)).size;
+      const size = row.find('td.size').text();
+      expect(size).toMatch(/^[\d\u00a0]+(,\d)?\u00a0(octets?|ko|Mo)$/);
+      const [number, unit] = size.split(/\u00a0(?=[a-zA-Z])/);
+      const value =
+        Number(number!.replace(/\u00a0/g, '').replace(',', '.')) * (unit === 'Mo' ? 1e6 : unit === 'ko' ? 1e3 : 1);
+      expect(Math.abs(value - bytes)).toBeLessThanOrEqual(unit === 'Mo' ? 5e4 : unit === 'ko' ? 50 : 0);
+    },
+  );
 
   test('says which files carry a BOM for spreadsheets', () => {
     expect($('table.downloads').text()).toContain('CSV pour tableur (UTF-8 avec BOM)');
@@ -306,8 +472,16 @@ describe('the « Données » page', () => {
   });
 
   test('defines every column of every file', () => {
-    const defined = new Set($('table.dictionary tbody th').toArray().map((cell) => $(cell).text().trim()));
-    const headers = [...ALL_DOWNLOADS.filter((sitePath) => /\.csv(\.gz)?$/.test(sitePath)).flatMap((sitePath) => tableOf(sitePath).header)];
+    const defined = new Set(
+      $('table.dictionary tbody th')
+        .toArray()
+        .map((cell) => $(cell).text().trim()),
+    );
+    const headers = [
+      ...ALL_DOWNLOADS.filter((sitePath) => /\.csv(\.gz)?$/.test(sitePath)).flatMap(
+        (sitePath) => tableOf(sitePath).header,
+      ),
+    ];
     for (const column of headers) expect(defined, column).toContain(column);
   });
 
@@ -323,7 +497,9 @@ describe('the « Données » page', () => {
   });
 
   test('is accessible: one h1, no skipped heading level, captioned tables, scoped header cells', () => {
-    const levels = $('main h1, main h2, main h3, main h4').toArray().map((heading) => Number(heading.tagName.slice(1)));
+    const levels = $('main h1, main h2, main h3, main h4')
+      .toArray()
+      .map((heading) => Number(heading.tagName.slice(1)));
     expect(levels[0]).toBe(1);
     expect(levels.filter((level) => level === 1)).toHaveLength(1);
     levels.forEach((level, index) => index > 0 && expect(level).toBeLessThanOrEqual(levels[index - 1]! + 1));

@@ -42,7 +42,11 @@ function idsOf(file: string): Set<string> {
   let ids = idCache.get(file);
   if (!ids) {
     const $ = load(readFileSync(file, 'utf8'));
-    ids = new Set($('[id]').map((_, element) => $(element).attr('id')!).get());
+    ids = new Set(
+      $('[id]')
+        .map((_, element) => $(element).attr('id')!)
+        .get(),
+    );
     $('a[name]').each((_, element) => void ids!.add($(element).attr('name')!));
     idCache.set(file, ids);
   }
@@ -94,7 +98,15 @@ describe('internal links of the built site', () => {
 
   test('the checker sees the whole site, the tools included', () => {
     const pages = new Set(files.map(pagePath));
-    for (const page of ['/', '/93/titre-sejour-bobigny/', '/93/titre-sejour-bobigny/courrier/', '/93/titre-sejour-bobigny/dossier/', '/outils/planifier-mes-tentatives/', '/outils/tableau-de-suivi/', '/guides/garder-la-preuve/']) {
+    for (const page of [
+      '/',
+      '/93/titre-sejour-bobigny/',
+      '/93/titre-sejour-bobigny/courrier/',
+      '/93/titre-sejour-bobigny/dossier/',
+      '/outils/planifier-mes-tentatives/',
+      '/outils/tableau-de-suivi/',
+      '/guides/garder-la-preuve/',
+    ]) {
       expect(pages.has(page), page).toBe(true);
     }
     expect(links.length).toBeGreaterThan(files.length);

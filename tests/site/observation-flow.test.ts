@@ -57,7 +57,14 @@ describe.skipIf(skip)('a volunteer observation, from the slot page to the proced
 
   beforeAll(async () => {
     if (!browserAvailable) throw new Error(`REQUIRE_BROWSER is set: ${missingBrowserReason()}`);
-    simulator = new Simulator().addRdv(DEMARCHE, { system: 'rdv-prefecture', slots: [{ in: 3, at: '09:30' }, { in: 3, at: '10:15' }, { in: 4, at: '14:00' }] });
+    simulator = new Simulator().addRdv(DEMARCHE, {
+      system: 'rdv-prefecture',
+      slots: [
+        { in: 3, at: '09:30' },
+        { in: 3, at: '10:15' },
+        { in: 4, at: '14:00' },
+      ],
+    });
     [origin] = (await simulator.listen(1)) as [string];
     browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
@@ -128,8 +135,11 @@ describe.skipIf(skip)('a volunteer observation, from the slot page to the proced
     // What the page's own state says, read by the project's reader: the block says the same.
     const state = readSlotState(await page.locator('script#vui-init-data').textContent());
     expect(state.kind).toBe('slots');
-    if (state.kind === 'slots') expect([block!.first_date, block!.second_date]).toEqual([state.first.date, state.second?.date ?? '']);
-    expect(block!.first_date).toBe(new Date(Date.now() + 3 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }));
+    if (state.kind === 'slots')
+      expect([block!.first_date, block!.second_date]).toEqual([state.first.date, state.second?.date ?? '']);
+    expect(block!.first_date).toBe(
+      new Date(Date.now() + 3 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }),
+    );
     expect(block!.next_publication).toMatch(/T11:58:00\+0[12]:00$/);
     expect(block!.last_publication).toMatch(/T11:58:00\+0[12]:00$/);
     for (const secret of [...TYPED, 'secret-cookie-value', 'JSESSIONID', '998877']) {
@@ -137,7 +147,11 @@ describe.skipIf(skip)('a volunteer observation, from the slot page to the proced
       expect(decodeURIComponent(issueUrl)).not.toContain(secret);
       expect(copied).not.toContain(secret);
     }
-    expect(await page.getByText('Démarche n° 3771 : Titre de séjour (démarche 3771) — Préfecture de Meurthe-et-Moselle.').count()).toBe(1);
+    expect(
+      await page
+        .getByText('Démarche n° 3771 : Titre de séjour (démarche 3771) — Préfecture de Meurthe-et-Moselle.')
+        .count(),
+    ).toBe(1);
   });
 
   test('without a configured repository it offers only the copy and says so', async () => {
@@ -147,47 +161,79 @@ describe.skipIf(skip)('a volunteer observation, from the slot page to the proced
     expect(await page.locator('[data-copy]').count()).toBe(1);
   });
 
-  test('the issue is ingested into one row, the e-mailed copy is a duplicate, and the procedure page shows it', { timeout: 300_000 }, async () => {
-    const body = `### Observation\n\n\`\`\`text\n${decodeURIComponent(issueUrl.split('&observation=')[1]!)}\n\`\`\``;
-    const decision = await recordIssueObservation(
-      { issue: { number: 7, body, created_at: new Date().toISOString(), user: { login: 'benevole' }, labels: [{ name: 'observation' }] }, repository: { homepage: null } },
-      dataDir,
-      new Date(),
-      0,
-    );
-    expect(decision).toMatchObject({ accepted: true });
-    const mail = path.join(dataDir, 'courriel.txt');
-    writeFileSync(mail, `Bonjour,\n\n${copied}\n\nMerci`);
-    const errors: string[] = [];
-    expect(await runObserve([mail], { DATA_DIR: dataDir }, { out: () => {}, err: (line) => errors.push(line) })).toBe(1);
-    expect(errors.join('\n')).toContain('duplicate');
-    const [block] = readBlocks(copied);
-    const seen = block!.ok ? block!.block : null;
-    const month = seen!.observed_at.slice(0, 7);
-    const rows = readFileSync(path.join(dataDir, 'observations', '54', 'demarche-3771', `${month}.csv`), 'utf8').trim().split('\n');
-    expect(rows).toHaveLength(2);
-    expect(rows[1]).toBe(`${seen!.observed_at},slots,${seen!.first_date},${seen!.second_date},${seen!.last_publication},${seen!.next_publication},volunteer,issue:7`);
+  test(
+    'the issue is ingested into one row, the e-mailed copy is a duplicate, and the procedure page shows it',
+    { timeout: 300_000 },
+    async () => {
+      const body = `### Observation\n\n\`\`\`text\n${decodeURIComponent(issueUrl.split('&observation=')[1]!)}\n\`\`\``;
+      const decision = await recordIssueObservation(
+        {
+          issue: {
+            number: 7,
+            body,
+            created_at: new Date().toISOString(),
+            user: { login: 'benevole' },
+            labels: [{ name: 'observation' }],
+          },
+          repository: { homepage: null },
+        },
+        dataDir,
+        new Date(),
+        0,
+      );
+      expect(decision).toMatchObject({ accepted: true });
+      const mail = path.join(dataDir, 'courriel.txt');
+      writeFileSync(mail, `Bonjour,\n\n${copied}\n\nMerci`);
+      const errors: string[] = [];
+      expect(await runObserve([mail], { DATA_DIR: dataDir }, { out: () => {}, err: (line) => errors.push(line) })).toBe(
+        1,
+      );
+      expect(errors.join('\n')).toContain('duplicate');
+      const [block] = readBlocks(copied);
+      const seen = block!.ok ? block!.block : null;
+      const month = seen!.observed_at.slice(0, 7);
+      const rows = readFileSync(path.join(dataDir, 'observations', '54', 'demarche-3771', `${month}.csv`), 'utf8')
+        .trim()
+        .split('\n');
+      expect(rows).toHaveLength(2);
+      expect(rows[1]).toBe(
+        `${seen!.observed_at},slots,${seen!.first_date},${seen!.second_date},${seen!.last_publication},${seen!.next_publication},volunteer,issue:7`,
+      );
 
-    const siteDir = path.join(dataDir, 'site');
-    const environment: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, OUT_DIR: siteDir, REPOSITORY_URL: REPOSITORY };
-    delete environment.GITHUB_REPOSITORY;
-    execFileSync(path.resolve('node_modules/.bin/tsx'), ['scripts/build.ts'], { env: environment, stdio: ['ignore', 'ignore', 'inherit'] });
-    const $ = load(readFileSync(path.join(siteDir, '54', 'demarche-3771', 'index.html'), 'utf8'));
-    const section = $('#observations');
-    const text = section.text().replace(/\s+/g, ' ');
-    expect(text).toContain('Le robot ne résout ni ne contourne jamais un captcha');
-    const day = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
-    const figures = section.find('.observation-figures dd').toArray().map((cell) => $(cell).text().replace(/\s+/g, ' '));
-    expect(figures).toEqual(['1', '1 (100 %)', `le ${day(seen!.first_date)}`]);
-    expect(text).toMatch(/prochaine mise en ligne annoncée le \d+ \S+ \d{4} à 11 h 58/);
-    expect(section.find(`a[href="${REPOSITORY}/issues/7"]`).text()).toMatch(/issue n°\s7/);
+      const siteDir = path.join(dataDir, 'site');
+      const environment: NodeJS.ProcessEnv = {
+        ...process.env,
+        DATA_DIR: dataDir,
+        OUT_DIR: siteDir,
+        REPOSITORY_URL: REPOSITORY,
+      };
+      delete environment.GITHUB_REPOSITORY;
+      execFileSync(path.resolve('node_modules/.bin/tsx'), ['scripts/build.ts'], {
+        env: environment,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      const $ = load(readFileSync(path.join(siteDir, '54', 'demarche-3771', 'index.html'), 'utf8'));
+      const section = $('#observations');
+      const text = section.text().replace(/\s+/g, ' ');
+      expect(text).toContain('Le robot ne résout ni ne contourne jamais un captcha');
+      const day = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
+      const figures = section
+        .find('.observation-figures dd')
+        .toArray()
+        .map((cell) => $(cell).text().replace(/\s+/g, ' '));
+      expect(figures).toEqual(['1', '1 (100 %)', `le ${day(seen!.first_date)}`]);
+      expect(text).toMatch(/prochaine mise en ligne annoncée le \d+ \S+ \d{4} à 11 h 58/);
+      expect(section.find(`a[href="${REPOSITORY}/issues/7"]`).text()).toMatch(/issue n°\s7/);
 
-    const overview = load(readFileSync(path.join(siteDir, 'index.html'), 'utf8'));
-    expect(overview('.observation-coverage').text().replace(/\s+/g, ' ')).toContain('une démarche n’est connue que par les observations');
-    const method = load(readFileSync(path.join(siteDir, 'methode', 'index.html'), 'utf8'));
-    expect(method('#observations').text()).toContain('Pas un échantillon au hasard');
-    const contribute = load(readFileSync(path.join(siteDir, 'contribuer', 'index.html'), 'utf8'));
-    expect(contribute('a[data-bookmarklet]').attr('href')).toBe(bookmarkletHref(withRepository));
-    expect(contribute('[data-no-repository]').length).toBe(0);
-  });
+      const overview = load(readFileSync(path.join(siteDir, 'index.html'), 'utf8'));
+      expect(overview('.observation-coverage').text().replace(/\s+/g, ' ')).toContain(
+        'une démarche n’est connue que par les observations',
+      );
+      const method = load(readFileSync(path.join(siteDir, 'methode', 'index.html'), 'utf8'));
+      expect(method('#observations').text()).toContain('Pas un échantillon au hasard');
+      const contribute = load(readFileSync(path.join(siteDir, 'contribuer', 'index.html'), 'utf8'));
+      expect(contribute('a[data-bookmarklet]').attr('href')).toBe(bookmarkletHref(withRepository));
+      expect(contribute('[data-no-repository]').length).toBe(0);
+    },
+  );
 });

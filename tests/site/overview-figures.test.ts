@@ -13,14 +13,26 @@ import {
   procedureRows,
   rowsByOffice,
 } from '../../src/site/overview.ts';
-import { departmentTile, OPENING_CLASSES, openingClass, tileClassName, tileGroups, tileStyle } from '../../src/site/tile-map.ts';
+import {
+  departmentTile,
+  OPENING_CLASSES,
+  openingClass,
+  tileClassName,
+  tileGroups,
+  tileStyle,
+} from '../../src/site/tile-map.ts';
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 /** Compiled on 31 March 2018: the headline covers December 2017 to February 2018. */
 const COMPILED = Date.parse('2018-03-31T21:20:00Z');
 
-function procedure(department: string, prefecture: string, slug: string, months: Record<string, Partial<Record<Colour | 'failed', number>>>): ProcedureData {
+function procedure(
+  department: string,
+  prefecture: string,
+  slug: string,
+  months: Record<string, Partial<Record<Colour | 'failed', number>>>,
+): ProcedureData {
   const [parsed] = parseRegistry(
     `department,slug,prefecture,procedure,system,url,planning,since,until,source\n${department},${slug},${prefecture},Titre de séjour,legacy-booking,https://example.gouv.fr/booking/create/1,,,,test\n`,
     'procedures.csv',
@@ -31,7 +43,11 @@ function procedure(department: string, prefecture: string, slug: string, months:
       monthStatistics(
         month,
         Object.entries(counts).flatMap(([colour, count]) =>
-          Array.from({ length: count }, (_, hour) => ({ colour: colour === 'failed' ? null : (colour as Colour), outcome: colour === 'failed' ? 'timeout' : 'slots', instant: Date.parse(`${month}-01T00:00:00Z`) + hour * 3_600_000 })),
+          Array.from({ length: count }, (_, hour) => ({
+            colour: colour === 'failed' ? null : (colour as Colour),
+            outcome: colour === 'failed' ? 'timeout' : 'slots',
+            instant: Date.parse(`${month}-01T00:00:00Z`) + hour * 3_600_000,
+          })),
         ),
       ),
     ),
@@ -130,9 +146,12 @@ describe('the tile map', () => {
     return (light! + 0.05) / (dark! + 0.05);
   };
 
-  test.each(OPENING_CLASSES.map((openingClass) => [openingClass.label, openingClass] as const))('prints the code on the %s class with a contrast of 4.5:1 at least', (_label, { fill, ink }) => {
-    expect(contrast(fill, ink)).toBeGreaterThanOrEqual(4.5);
-  });
+  test.each(OPENING_CLASSES.map((openingClass) => [openingClass.label, openingClass] as const))(
+    'prints the code on the %s class with a contrast of 4.5:1 at least',
+    (_label, { fill, ink }) => {
+      expect(contrast(fill, ink)).toBeGreaterThanOrEqual(4.5);
+    },
+  );
 
   test('goes from dark (closed) to light (open), each class lighter than the one before', () => {
     const luminances = OPENING_CLASSES.map(({ fill }) => luminance(fill));
@@ -151,12 +170,23 @@ describe('the tile map', () => {
   ]);
 
   test.each([
-    ['93', '/93/', '93 – Seine-Saint-Denis : date à moins d’un mois 71,4 %', 'tile', 'background:#22a884;color:#1b1b1b'],
+    [
+      '93',
+      '/93/',
+      '93 – Seine-Saint-Denis : date à moins d’un mois 71,4 %',
+      'tile',
+      'background:#22a884;color:#1b1b1b',
+    ],
     ['95', '/95/', "95 – Val-d'Oise : aucun sondage réussi sur la période", 'tile no-data', undefined],
     ['23', null, '23 – Creuse : pas de démarche suivie', 'tile untracked', undefined],
   ])('says what the tile of %s shows and where it leads', (code, href, name, className, style) => {
     const tile = departmentTile(department(code), rates);
-    expect([tile.href, plain(tile.name), tileClassName(tile.look), tileStyle(tile.look)]).toEqual([href, name, className, style]);
+    expect([tile.href, plain(tile.name), tileClassName(tile.look), tileStyle(tile.look)]).toEqual([
+      href,
+      name,
+      className,
+      style,
+    ]);
   });
 
   test('has every department once, overseas ones without a grid cell', () => {
@@ -168,11 +198,36 @@ describe('the tile map', () => {
 });
 
 describe('the department order of the tools page', () => {
-  const placed = (department: string, prefecture = 'Préfecture', procedure = 'Titre') => ({ department, prefecture, procedure });
+  const placed = (department: string, prefecture = 'Préfecture', procedure = 'Titre') => ({
+    department,
+    prefecture,
+    procedure,
+  });
   test.each([
-    ['INSEE order, Corsica between 20 and 21, overseas last', ['975', '93', '2B', '21', '2A', '9'].map((code) => placed(code)), ['9 Préfecture Titre', '2A Préfecture Titre', '2B Préfecture Titre', '21 Préfecture Titre', '93 Préfecture Titre', '975 Préfecture Titre']],
-    ['prefecture then label, accents ignored', [placed('93', 'Sous-préfecture du Raincy', 'Asile'), placed('93', 'Préfecture de Bobigny', 'Titre'), placed('93', 'Préfecture de Bobigny', 'Échange')], ['93 Préfecture de Bobigny Échange', '93 Préfecture de Bobigny Titre', '93 Sous-préfecture du Raincy Asile']],
+    [
+      'INSEE order, Corsica between 20 and 21, overseas last',
+      ['975', '93', '2B', '21', '2A', '9'].map((code) => placed(code)),
+      [
+        '9 Préfecture Titre',
+        '2A Préfecture Titre',
+        '2B Préfecture Titre',
+        '21 Préfecture Titre',
+        '93 Préfecture Titre',
+        '975 Préfecture Titre',
+      ],
+    ],
+    [
+      'prefecture then label, accents ignored',
+      [
+        placed('93', 'Sous-préfecture du Raincy', 'Asile'),
+        placed('93', 'Préfecture de Bobigny', 'Titre'),
+        placed('93', 'Préfecture de Bobigny', 'Échange'),
+      ],
+      ['93 Préfecture de Bobigny Échange', '93 Préfecture de Bobigny Titre', '93 Sous-préfecture du Raincy Asile'],
+    ],
   ])('%s', (_name, procedures, expected) => {
-    expect(inDepartmentOrder(procedures).map((item) => `${item.department} ${item.prefecture} ${item.procedure}`)).toEqual(expected);
+    expect(
+      inDepartmentOrder(procedures).map((item) => `${item.department} ${item.prefecture} ${item.procedure}`),
+    ).toEqual(expected);
   });
 });

@@ -15,7 +15,13 @@ function tableRows($: CheerioAPI, table = 'table[data-procedure-table]'): Map<st
   return new Map(
     $(`${table} tbody tr`)
       .toArray()
-      .map((row) => [$(row).find('th[scope=row] a').attr('href')!, $(row).find('th, td').toArray().map((cell) => text($(cell).text()))]),
+      .map((row) => [
+        $(row).find('th[scope=row] a').attr('href')!,
+        $(row)
+          .find('th, td')
+          .toArray()
+          .map((cell) => text($(cell).text())),
+      ]),
   );
 }
 
@@ -51,23 +57,62 @@ describe('the home page built from the fixture data', () => {
   const rows = tableRows($);
 
   test('has one table row per procedure of the registry', () => {
-    expect([...rows.keys()]).toEqual(['/93/titre-sejour-bobigny/', '/95/sarcelles-5260/', '/2A/ajaccio-sejour/', '/975/spm-sejour/']);
+    expect([...rows.keys()]).toEqual([
+      '/93/titre-sejour-bobigny/',
+      '/95/sarcelles-5260/',
+      '/2A/ajaccio-sejour/',
+      '/975/spm-sejour/',
+    ]);
   });
 
   // Data compiled 31 March 2018: the headline covers December 2017 to February 2018.
   test.each([
     // Bobigny: January 4 successful (1 vert, 1 rouge, 2 noir) + February 3 (1 jaune, 2 orange) = 7 successful,
     // 2 within a month (vert + jaune), 2 noir; March is still running.
-    ['/93/titre-sejour-bobigny/', 'Seine-Saint-Denis (93)', '28,6 %', '28,6 %', '7', '31 mars 2018 à 23 h 20 aucune date'],
+    [
+      '/93/titre-sejour-bobigny/',
+      'Seine-Saint-Denis (93)',
+      '28,6 %',
+      '28,6 %',
+      '7',
+      '31 mars 2018 à 23 h 20 aucune date',
+    ],
     // Sarcelles: March only, and only failures: what happened, not « pas encore de données ».
-    ['/95/sarcelles-5260/', "Val-d'Oise (95)", '— 2 sondages, tous en échec : accès bloqué (1), site surchargé ou limitant les accès (1)', '—', '0', '1er mars 2018 à 10 h 20 échec (accès bloqué, réponse HTTP 403)'],
+    [
+      '/95/sarcelles-5260/',
+      "Val-d'Oise (95)",
+      '— 2 sondages, tous en échec : accès bloqué (1), site surchargé ou limitant les accès (1)',
+      '—',
+      '0',
+      '1er mars 2018 à 10 h 20 échec (accès bloqué, réponse HTTP 403)',
+    ],
     // Ajaccio: 2 vert in March, the month still running.
-    ['/2A/ajaccio-sejour/', 'Corse-du-Sud (2A)', '— premier mois de sondages en cours : pas encore de mois écoulé', '—', '0', '6 mars 2018 à 9 h 20 première date proposée le 7 mars 2018'],
+    [
+      '/2A/ajaccio-sejour/',
+      'Corse-du-Sud (2A)',
+      '— premier mois de sondages en cours : pas encore de mois écoulé',
+      '—',
+      '0',
+      '6 mars 2018 à 9 h 20 première date proposée le 7 mars 2018',
+    ],
     // Saint-Pierre-et-Miquelon: no probe at all.
-    ['/975/spm-sejour/', 'Saint-Pierre-et-Miquelon (975)', '— aucun sondage enregistré pour l’instant', '—', '0', 'aucun'],
+    [
+      '/975/spm-sejour/',
+      'Saint-Pierre-et-Miquelon (975)',
+      '— aucun sondage enregistré pour l’instant',
+      '—',
+      '0',
+      'aucun',
+    ],
   ])('shows the headline figures of %s', (href, place, opening, noir, successful, latest) => {
     const [departmentCell, , , openingCell, noirCell, successfulCell, latestCell] = rows.get(href)!;
-    expect([departmentCell, openingCell, noirCell, successfulCell, latestCell]).toEqual([place, opening, noir, successful, latest]);
+    expect([departmentCell, openingCell, noirCell, successfulCell, latestCell]).toEqual([
+      place,
+      opening,
+      noir,
+      successful,
+      latest,
+    ]);
   });
 
   test('gives every number a sort key, missing figures an empty one', () => {
@@ -80,20 +125,36 @@ describe('the home page built from the fixture data', () => {
   test('has sortable column headers with scope, a caption and the filter field', () => {
     const headers = $('table[data-procedure-table] thead th').toArray();
     expect(headers.map((header) => text($(header).text()))).toEqual([
-      'Département', 'Préfecture', 'Démarche', 'Date à moins d’un mois', 'Aucune date (« noir »)', 'Sondages réussis (période)', 'Dernier sondage',
+      'Département',
+      'Préfecture',
+      'Démarche',
+      'Date à moins d’un mois',
+      'Aucune date (« noir »)',
+      'Sondages réussis (période)',
+      'Dernier sondage',
     ]);
     expect(headers.every((header) => $(header).attr('scope') === 'col' && $(header).attr('data-sort-type'))).toBe(true);
     // The fixture's period was probed in a few hours only: never « mois complets ».
-    expect(text($('table[data-procedure-table] caption').text())).toContain('sur les trois mois de décembre 2017 à février 2018 (sondés en partie, voir chaque démarche)');
+    expect(text($('table[data-procedure-table] caption').text())).toContain(
+      'sur les trois mois de décembre 2017 à février 2018 (sondés en partie, voir chaque démarche)',
+    );
     const input = $('[data-procedure-filter] input');
     expect(text($(`label[for="${input.attr('id')}"]`).text())).toBe('Filtrer les démarches');
     expect($('[data-procedure-filter] [aria-live]').length).toBe(1);
   });
 
   test('states the national figure, its period in words and the last update', () => {
-    expect($('.headline p').toArray().map((figure) => text($(figure).text()))).toEqual(['28,6 % date à moins d’un mois', '28,6 % aucune date (« noir »)']);
+    expect(
+      $('.headline p')
+        .toArray()
+        .map((figure) => text($(figure).text())),
+    ).toEqual(['28,6 % date à moins d’un mois', '28,6 % aucune date (« noir »)']);
     expect(text($('main').text())).toContain('7 sondages réussis sur les trois mois de décembre 2017 à février 2018');
-    expect($('section[aria-labelledby="ensemble"] .split-legend li').toArray().map((item) => text($(item).text()))).toEqual(['Vert : 14,3 %', 'Jaune : 14,3 %', 'Orange : 28,6 %', 'Rouge : 14,3 %', 'Noir : 28,6 %']);
+    expect(
+      $('section[aria-labelledby="ensemble"] .split-legend li')
+        .toArray()
+        .map((item) => text($(item).text())),
+    ).toEqual(['Vert : 14,3 %', 'Jaune : 14,3 %', 'Orange : 28,6 %', 'Rouge : 14,3 %', 'Noir : 28,6 %']);
     expect(text($('.compiled-line').text())).toContain('données compilées le 31 mars 2018 à 23 h 20');
   });
 
@@ -103,7 +164,9 @@ describe('the home page built from the fixture data', () => {
   });
 
   test('has exactly one tile per department', () => {
-    const codes = $('.tile-map [data-department]').toArray().map((tile) => $(tile).attr('data-department'));
+    const codes = $('.tile-map [data-department]')
+      .toArray()
+      .map((tile) => $(tile).attr('data-department'));
     expect([...codes].sort()).toEqual(DEPARTMENTS.map((place) => place.code).sort());
   });
 
@@ -125,7 +188,11 @@ describe('the home page built from the fixture data', () => {
     expect($('.tile-map [data-department="93"]').attr('style')).toContain('background:#414487');
     expect(text($('.map-legend').text())).toContain('20 à 40 %');
     // The legend shows the five-colour split behind the one figure.
-    expect($('.map-legend .split-legend li').toArray().map((item) => text($(item).text()))).toEqual(['Vert : 14,3 %', 'Jaune : 14,3 %', 'Orange : 28,6 %', 'Rouge : 14,3 %', 'Noir : 28,6 %']);
+    expect(
+      $('.map-legend .split-legend li')
+        .toArray()
+        .map((item) => text($(item).text())),
+    ).toEqual(['Vert : 14,3 %', 'Jaune : 14,3 %', 'Orange : 28,6 %', 'Rouge : 14,3 %', 'Noir : 28,6 %']);
     expect($('.tile-map [data-department="95"]').hasClass('no-data')).toBe(true);
     expect($('.tile-map [data-department="23"]').hasClass('untracked')).toBe(true);
   });
@@ -135,11 +202,24 @@ describe('the department pages built from the fixture data', () => {
   test('list the procedures of 93 by office, with the figure and its bar', () => {
     const $ = page('93');
     expect(text($('h1').text())).toBe('Seine-Saint-Denis (93)');
-    expect($('main h2').toArray().map((heading) => text($(heading).text()))).toEqual(['Préfecture de Bobigny']);
+    expect(
+      $('main h2')
+        .toArray()
+        .map((heading) => text($(heading).text())),
+    ).toEqual(['Préfecture de Bobigny']);
     const [procedure, opening, noir, successful] = tableRows($).get('/93/titre-sejour-bobigny/')!;
-    expect([procedure, opening, noir, successful]).toEqual(["Demande d'admission exceptionnelle au séjour", '28,6 %', '28,6 %', '7']);
-    expect(text($('td svg.colour-bar').attr('aria-label'))).toBe('Sur 7 sondages réussis : vert 1, jaune 1, orange 2, rouge 1, noir 2');
-    expect(text($('.department-figure').text())).toContain('une date à moins d’un mois lors de 28,6 % des 7 sondages réussis, aucune date (« noir ») lors de 28,6 %');
+    expect([procedure, opening, noir, successful]).toEqual([
+      "Demande d'admission exceptionnelle au séjour",
+      '28,6 %',
+      '28,6 %',
+      '7',
+    ]);
+    expect(text($('td svg.colour-bar').attr('aria-label'))).toBe(
+      'Sur 7 sondages réussis : vert 1, jaune 1, orange 2, rouge 1, noir 2',
+    );
+    expect(text($('.department-figure').text())).toContain(
+      'une date à moins d’un mois lors de 28,6 % des 7 sondages réussis, aucune date (« noir ») lors de 28,6 %',
+    );
   });
 
   test.each(['95', '2A', '975'])('exist for %s, which has procedures but no figure yet', (code) => {
@@ -151,7 +231,9 @@ describe('the department pages built from the fixture data', () => {
 
   test('do not exist for departments without procedures', () => {
     const withProcedures = ['93', '95', '2A', '975'];
-    const withPage = DEPARTMENTS.filter((place) => existsSync(path.join(siteDir, place.code, 'index.html'))).map((place) => place.code);
+    const withPage = DEPARTMENTS.filter((place) => existsSync(path.join(siteDir, place.code, 'index.html'))).map(
+      (place) => place.code,
+    );
     expect(withPage.sort()).toEqual([...withProcedures].sort());
   });
 });

@@ -17,7 +17,8 @@ function builtPages(root: string): string[] {
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
       const file = path.join(directory, entry.name);
       if (entry.isDirectory()) walk(file);
-      else if (entry.name === 'index.html') pages.push(`/${path.relative(root, directory).split(path.sep).join('/')}/`.replace('//', '/'));
+      else if (entry.name === 'index.html')
+        pages.push(`/${path.relative(root, directory).split(path.sep).join('/')}/`.replace('//', '/'));
       else if (entry.name.endsWith('.html')) pages.push(`/${path.relative(root, file).split(path.sep).join('/')}`);
     }
   };
@@ -57,8 +58,13 @@ describeInBrowser('the site on a 360 px phone', (site) => {
     async (sitePath, javaScript) => {
       const page = await site.open(sitePath, { javaScript, viewport: PHONE });
       if (javaScript) await page.waitForLoadState('networkidle');
-      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth }));
-      expect(widths.page, `${sitePath} is ${widths.page} px wide on a ${widths.screen} px screen`).toBeLessThanOrEqual(widths.screen);
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        screen: document.documentElement.clientWidth,
+      }));
+      expect(widths.page, `${sitePath} is ${widths.page} px wide on a ${widths.screen} px screen`).toBeLessThanOrEqual(
+        widths.screen,
+      );
       await page.context().close();
     },
   );
@@ -77,7 +83,12 @@ describeInBrowser('the site on a 360 px phone', (site) => {
     const sizes = await region.evaluate((element) => ({ content: element.scrollWidth, box: element.clientWidth }));
     expect(sizes.content).toBeGreaterThan(sizes.box);
     await page.keyboard.press('Tab');
-    for (let step = 0; step < 40 && !(await region.evaluate((element) => element === document.activeElement)); step += 1) await page.keyboard.press('Tab');
+    for (
+      let step = 0;
+      step < 40 && !(await region.evaluate((element) => element === document.activeElement));
+      step += 1
+    )
+      await page.keyboard.press('Tab');
     expect(await region.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => region.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
@@ -86,7 +97,11 @@ describeInBrowser('the site on a 360 px phone', (site) => {
 
   test('the map tiles are at least 44 px, the metropolitan grid scrolling inside its own region the keyboard reaches', async () => {
     const page = await site.open('/', { viewport: PHONE });
-    const sizes = await page.locator('.tile-map [data-department]').evaluateAll((tiles) => tiles.map((tile) => tile.getBoundingClientRect()).map(({ width, height }) => Math.min(width, height)));
+    const sizes = await page
+      .locator('.tile-map [data-department]')
+      .evaluateAll((tiles) =>
+        tiles.map((tile) => tile.getBoundingClientRect()).map(({ width, height }) => Math.min(width, height)),
+      );
     expect(sizes.length).toBeGreaterThan(100);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(44);
     const region = page.getByRole('region', { name: 'France métropolitaine' });

@@ -28,7 +28,9 @@ describe('which month pages are prerendered', () => {
   test('keeps exactly PRERENDERED_MONTHS (24) months, the compile month included', () => {
     expect(PRERENDERED_MONTHS).toBe(24);
     const months = Array.from({ length: 60 }, (_, index) => addMonths('2013-04', index)); // up to 2018-03
-    expect(months.filter((month) => isPrerendered(month, FIXTURE_COMPILED_AT))).toEqual(months.slice(-PRERENDERED_MONTHS));
+    expect(months.filter((month) => isPrerendered(month, FIXTURE_COMPILED_AT))).toEqual(
+      months.slice(-PRERENDERED_MONTHS),
+    );
   });
 
   test('without any probe there is no compile date, and nothing to defer', () => {

@@ -7,16 +7,33 @@ import { BOBIGNY_JUNE_2015 } from '../support/fixture-data.ts';
 /** The rows of a built table body as their cells' text, the way a reader sees them. */
 function rowTexts(html: string): string[][] {
   const $ = load(`<table>${html}</table>`);
-  return $('tr').toArray().map((row) => $(row).find('th, td').toArray().map((cell) => $(cell).text().trim()));
+  return $('tr')
+    .toArray()
+    .map((row) =>
+      $(row)
+        .find('th, td')
+        .toArray()
+        .map((cell) => $(cell).text().trim()),
+    );
 }
 
-const row = (probed_at: string, outcome = 'none', first_date = '', second_date = '', detail = ''): RawProbeRow => ({ probed_at, outcome, first_date, second_date, detail });
+const row = (probed_at: string, outcome = 'none', first_date = '', second_date = '', detail = ''): RawProbeRow => ({
+  probed_at,
+  outcome,
+  first_date,
+  second_date,
+  detail,
+});
 
 describe('the rows of a raw-data month table', () => {
   test('give one tbody per day, the date once, probes in time order, every kind of result', () => {
     const { probes } = parseMonthFile(BOBIGNY_JUNE_2015, 'fixture.csv', '2015-06');
     const html = rawMonthRows([...probes].reverse().map(rawProbeRow));
-    expect(load(`<table>${html}</table>`)('tbody').map((_, body) => body.attribs['data-day']).get()).toEqual(['2015-06-01', '2015-06-02', '2015-06-03']);
+    expect(
+      load(`<table>${html}</table>`)('tbody')
+        .map((_, body) => body.attribs['data-day'])
+        .get(),
+    ).toEqual(['2015-06-01', '2015-06-02', '2015-06-03']);
     expect(rowTexts(html)).toEqual([
       ['01/06/2015', '09:20:25', 'Aucune date'],
       ['', '10:20:25', '10/06/2015', '12/06/2015'],
@@ -32,12 +49,18 @@ describe('the rows of a raw-data month table', () => {
   });
 
   test('give the UTC offset of a clock reading that happens twice, the night the clocks go back', () => {
-    const html = rawMonthRows([row('2018-10-28T02:20:25+01:00'), row('2018-10-28T02:20:25+02:00'), row('2018-10-28T01:20:25+02:00')]);
+    const html = rawMonthRows([
+      row('2018-10-28T02:20:25+01:00'),
+      row('2018-10-28T02:20:25+02:00'),
+      row('2018-10-28T01:20:25+02:00'),
+    ]);
     expect(rowTexts(html).map((cells) => cells[1])).toEqual(['01:20:25', '02:20:25 (UTC+02)', '02:20:25 (UTC+01)']);
   });
 
   test('read a failure code this version does not know as a failure', () => {
-    expect(rowTexts(rawMonthRows([row('2018-03-01T09:20:25+01:00', 'new_failure', '', '', 'x')]))).toEqual([['01/03/2018', '09:20:25', 'Échec (new_failure) (texte d’origine\u00a0: «\u202fx\u202f»)']]);
+    expect(rowTexts(rawMonthRows([row('2018-03-01T09:20:25+01:00', 'new_failure', '', '', 'x')]))).toEqual([
+      ['01/03/2018', '09:20:25', 'Échec (new_failure) (texte d’origine\u00a0: «\u202fx\u202f»)'],
+    ]);
   });
 
   test.each([
@@ -49,9 +72,21 @@ describe('the rows of a raw-data month table', () => {
   });
 
   test.each([
-    ['timeout', 'no complete answer within 30 s', 'Échec : le site n’a pas répondu à temps (pas de réponse complète en 30 s)'],
-    ['captcha', 'CaptchEtat captcha required to reach the slots', 'Non sondé : captcha exigé (captcha CaptchEtat exigé avant les créneaux)'],
-    ['blocked', 'HTTP 403 Forbidden, anti-bot challenge page', 'Échec : accès bloqué (réponse HTTP 403, page de contrôle anti-robot)'],
+    [
+      'timeout',
+      'no complete answer within 30 s',
+      'Échec : le site n’a pas répondu à temps (pas de réponse complète en 30 s)',
+    ],
+    [
+      'captcha',
+      'CaptchEtat captcha required to reach the slots',
+      'Non sondé : captcha exigé (captcha CaptchEtat exigé avant les créneaux)',
+    ],
+    [
+      'blocked',
+      'HTTP 403 Forbidden, anti-bot challenge page',
+      'Échec : accès bloqué (réponse HTTP 403, page de contrôle anti-robot)',
+    ],
   ])('give a %s failure its French reading, not the robot’s English detail', (outcome, detail, shown) => {
     expect(rowTexts(rawMonthRows([row('2018-03-01T09:20:25+01:00', outcome, '', '', detail)]))[0]![2]).toBe(shown);
   });

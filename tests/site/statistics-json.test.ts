@@ -43,7 +43,9 @@ describe('statistiques.json beside each procedure page', () => {
       // The first columns; coverage columns follow.
       expect(cells.slice(0, 7)).toEqual([
         formatCount(month.successful),
-        ...COLOURS.map((colour) => `${formatShare(month.counts[colour], month.successful)} (${formatCount(month.counts[colour])})`),
+        ...COLOURS.map(
+          (colour) => `${formatShare(month.counts[colour], month.successful)} (${formatCount(month.counts[colour])})`,
+        ),
         formatCount(month.failed),
       ]);
     }

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { compareKeys, filterWords, matchesEveryWord, normalise, shownInWords } from '../../src/site/client/table-order.ts';
+import {
+  compareKeys,
+  filterWords,
+  matchesEveryWord,
+  normalise,
+  shownInWords,
+} from '../../src/site/client/table-order.ts';
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -10,7 +16,13 @@ describe('sorting procedure tables', () => {
   test.each([
     ['numbers as numbers, missing last', ['0.5', '', '0.125', '1'], true, 'ascending', ['0.125', '0.5', '1', '']],
     ['missing last in descending order too', ['0.5', '', '0.125', '1'], true, 'descending', ['1', '0.5', '0.125', '']],
-    ['text the French way, accents and case aside', ['Évry', 'bobigny', 'Créteil', 'Ajaccio'], false, 'ascending', ['Ajaccio', 'bobigny', 'Créteil', 'Évry']],
+    [
+      'text the French way, accents and case aside',
+      ['Évry', 'bobigny', 'Créteil', 'Ajaccio'],
+      false,
+      'ascending',
+      ['Ajaccio', 'bobigny', 'Créteil', 'Évry'],
+    ],
     ['digits inside text as numbers', ['Titre 10', 'Titre 2'], false, 'ascending', ['Titre 2', 'Titre 10']],
   ] as const)('sorts %s', (_, keys, numeric, direction, expected) => {
     expect(sorted([...keys], numeric, direction)).toEqual(expected);

@@ -13,7 +13,10 @@ const PERMALINK = 'https://guichets.example/93/titre-sejour-bobigny/';
 
 /** A4 in PDF points, as Chromium writes the MediaBox (±1 pt). */
 function pageSizes(pdf: Buffer): [number, number][] {
-  return [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((match) => [Number(match[1]), Number(match[2])]);
+  return [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((match) => [
+    Number(match[1]),
+    Number(match[2]),
+  ]);
 }
 
 /** Requests the page makes from now on (the tools must make none with what is typed). */
@@ -30,7 +33,9 @@ function recordRequests(page: Page): string[] {
 async function fillLetter(page: Page): Promise<void> {
   await page.getByLabel('Nom et prénom (obligatoire)').fill('Awa Diallo');
   await page.getByLabel('Adresse postale (obligatoire)').fill('12 rue de la Paix\n93000 Bobigny');
-  await page.getByLabel('Adresse du service des étrangers (obligatoire)').fill('Préfecture de Bobigny\nService des étrangers\n1 esplanade Jean-Moulin\n93000 Bobigny');
+  await page
+    .getByLabel('Adresse du service des étrangers (obligatoire)')
+    .fill('Préfecture de Bobigny\nService des étrangers\n1 esplanade Jean-Moulin\n93000 Bobigny');
   await page.getByLabel('Ville d’où vous écrivez (obligatoire)').fill('Bobigny');
   await page.getByLabel('Date du courrier (obligatoire)').fill('2018-04-03');
   await page.getByLabel('Première demande').check();
@@ -68,7 +73,11 @@ describeInBrowser('the toolkit in Chromium', (site) => {
     expect(letter).toContain('Mon titre de séjour actuel expire le 1er mai 2018.');
     // Nothing typed went anywhere, nothing was stored.
     expect(requests).toEqual([]);
-    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([
+      0,
+      0,
+      '',
+    ]);
     expect(pageProblems(page)).toEqual([]);
   });
 
@@ -123,15 +132,24 @@ describeInBrowser('the toolkit in Chromium', (site) => {
     const page = await site.open(LETTER);
     const requests = recordRequests(page);
     await fillLetter(page);
-    const [odt] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Télécharger \(\.odt/ }).click()]);
+    const [odt] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Télécharger \(\.odt/ }).click(),
+    ]);
     expect(odt.suggestedFilename()).toBe('courrier-prefecture-93-titre-sejour-bobigny.odt');
     const entries = readZip(readFileSync((await odt.path())!));
     readZipIndependently(readFileSync((await odt.path())!));
     expect(entries[0]!.data.toString()).toBe('application/vnd.oasis.opendocument.text');
-    const content = entries.find((entry) => entry.name === 'content.xml')!.data.toString('utf8').replace(/\u00a0/g, ' ');
+    const content = entries
+      .find((entry) => entry.name === 'content.xml')!
+      .data.toString('utf8')
+      .replace(/\u00a0/g, ' ');
     expect(content).toContain('Awa Diallo');
     expect(content).toContain('aucun rendez-vous n’était proposé dans 28,6 % des cas');
-    const [text] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le texte (.txt)' }).click()]);
+    const [text] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger le texte (.txt)' }).click(),
+    ]);
     const plain = readFileSync((await text.path())!, 'utf8').replace(/\u00a0/g, ' ');
     expect(plain.startsWith('\uFEFFAwa Diallo\r\n12 rue de la Paix')).toBe(true);
     expect(plain).toContain(`source : ${PERMALINK}`);
@@ -149,7 +167,9 @@ describeInBrowser('the toolkit in Chromium', (site) => {
 
   test('a procedure without a successful probe in the period: no statistics paragraph, and the page says why', async () => {
     const page = await site.open('/2A/ajaccio-sejour/courrier/');
-    expect(await page.locator('[data-no-statistics]').textContent()).toContain('Aucun sondage réussi sur les trois derniers mois écoulés (de décembre 2017 à février 2018)');
+    expect(await page.locator('[data-no-statistics]').textContent()).toContain(
+      'Aucun sondage réussi sur les trois derniers mois écoulés (de décembre 2017 à février 2018)',
+    );
     expect(await page.locator('[data-letter]').innerText()).not.toContain('relevés publics');
     expect(await page.locator('input[name=includeStatistics]').count()).toBe(0);
   });
@@ -158,19 +178,48 @@ describeInBrowser('the toolkit in Chromium', (site) => {
     const page = await site.open(PACK);
     await page.locator('[data-synthesis-chart][data-drawn]').waitFor();
     // Annex 2: the period's months only, newest first, with the period's totals.
-    const rows = await page.locator('#annexe-2 table.month-table tbody tr').evaluateAll((elements) =>
-      elements.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim())),
-    );
+    const rows = await page
+      .locator('#annexe-2 table.month-table tbody tr')
+      .evaluateAll((elements) =>
+        elements.map((row) =>
+          [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()),
+        ),
+      );
     expect(rows).toEqual([
-      ['février 2018 (sondé en partie)', '3', '0 % (0)', '33,3 % (1)', '66,7 % (2)', '0 % (0)', '0 % (0)', '0', '3', '672', '669'],
-      ['janvier 2018 (sondé en partie)', '4', '25 % (1)', '0 % (0)', '0 % (0)', '25 % (1)', '50 % (2)', '1', '5', '744', '739'],
+      [
+        'février 2018 (sondé en partie)',
+        '3',
+        '0 % (0)',
+        '33,3 % (1)',
+        '66,7 % (2)',
+        '0 % (0)',
+        '0 % (0)',
+        '0',
+        '3',
+        '672',
+        '669',
+      ],
+      [
+        'janvier 2018 (sondé en partie)',
+        '4',
+        '25 % (1)',
+        '0 % (0)',
+        '0 % (0)',
+        '25 % (1)',
+        '50 % (2)',
+        '1',
+        '5',
+        '744',
+        '739',
+      ],
     ]);
     const totals = await page.locator('#annexe-2 tfoot th, #annexe-2 tfoot td').allTextContents();
     expect(totals.slice(0, 2)).toEqual(['Totaux des 2 mois du tableau', '7']);
     expect(totals[6]?.replace(/\s+/g, ' ')).toBe('28,6 % (2)');
     // Annex 3: February 2018's three probes.
     expect(await page.locator('#annexe-3 table.raw-table tbody tr').count()).toBe(3);
-    for (const annex of ['#annexe-1', '#annexe-2']) expect(await page.locator(`${annex} [data-annex-source] a`).getAttribute('href')).toBe(PERMALINK);
+    for (const annex of ['#annexe-1', '#annexe-2'])
+      expect(await page.locator(`${annex} [data-annex-source] a`).getAttribute('href')).toBe(PERMALINK);
     expect(await page.locator('#annexe-3 [data-annex-source] a').getAttribute('href')).toBe(`${PERMALINK}2018-02/`);
 
     await page.emulateMedia({ media: 'print' });
@@ -196,7 +245,9 @@ describeInBrowser('the toolkit in Chromium', (site) => {
 
   test('the evidence pack of a procedure without a complete month says so', async () => {
     const page = await site.open('/95/sarcelles-5260/dossier/');
-    expect(await page.locator('[data-no-complete-month]').textContent()).toContain('Aucun sondage sur les trois derniers mois écoulés');
+    expect(await page.locator('[data-no-complete-month]').textContent()).toContain(
+      'Aucun sondage sur les trois derniers mois écoulés',
+    );
     expect(await page.locator('.annex').count()).toBe(0);
   });
 
@@ -211,8 +262,13 @@ describeInBrowser('the toolkit in Chromium', (site) => {
       'dimanche 18 mars 2018',
       'samedi 24 mars 2018',
     ]);
-    expect(await page.locator('[data-log-url]').textContent()).toBe('https://www.seine-saint-denis.gouv.fr/booking/create/9829');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le calendrier (.ics)' }).click()]);
+    expect(await page.locator('[data-log-url]').textContent()).toBe(
+      'https://www.seine-saint-denis.gouv.fr/booking/create/9829',
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger le calendrier (.ics)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.ics$/);
     const text = readFileSync((await download.path())!, 'utf8');
     const calendar = parseCalendar(text); // CRLF, 75-octet lines, balanced BEGIN/END
@@ -220,7 +276,13 @@ describeInBrowser('the toolkit in Chromium', (site) => {
     const events = calendar.children.filter((child) => child.name === 'VEVENT');
     expect(events).toHaveLength(5);
     const starts = events.map((event) => event.properties.get('DTSTART')![0]!);
-    expect(starts).toEqual(['20180305T091500', '20180308T123000', '20180313T174500', '20180318T110000', '20180324T143000']);
+    expect(starts).toEqual([
+      '20180305T091500',
+      '20180308T123000',
+      '20180313T174500',
+      '20180318T110000',
+      '20180324T143000',
+    ]);
     const days = starts.map((start) => `${start.slice(0, 4)}-${start.slice(4, 6)}-${start.slice(6, 8)}`);
     expect(new Set(days.map(isoWeek)).size).toBeGreaterThanOrEqual(3);
     expect(new Set(starts.map((start) => start.slice(9, 11))).size).toBe(5);
@@ -228,9 +290,13 @@ describeInBrowser('the toolkit in Chromium', (site) => {
       expect(event.properties.get('UID')?.[0]).toMatch(/@guichets-fermes$/);
       expect(event.properties.get('DTSTAMP')?.[0]).toMatch(/^\d{8}T\d{6}Z$/);
       expect(event.children.map((child) => child.name)).toEqual(['VALARM']);
-      expect(unescapeText(event.properties.get('DESCRIPTION')![0]!)).toContain('https://www.seine-saint-denis.gouv.fr/booking/create/9829');
+      expect(unescapeText(event.properties.get('DESCRIPTION')![0]!)).toContain(
+        'https://www.seine-saint-denis.gouv.fr/booking/create/9829',
+      );
     }
-    expect(unescapeText(events[2]!.properties.get('SUMMARY')![0]!)).toBe('Tentative de prise de rendez-vous en préfecture (3/5)');
+    expect(unescapeText(events[2]!.properties.get('SUMMARY')![0]!)).toBe(
+      'Tentative de prise de rendez-vous en préfecture (3/5)',
+    );
     expect(requests).toEqual([]);
     expect(pageProblems(page)).toEqual([]);
   });
@@ -241,7 +307,14 @@ describeInBrowser('the toolkit in Chromium', (site) => {
     const printed = pdfPages(await page.pdf({ format: 'A4' }));
     expect(printed).toHaveLength(1);
     const sheet = printed[0]!;
-    for (const day of ['lundi 5 mars 2018', 'jeudi 8 mars 2018', 'mardi 13 mars 2018', 'dimanche 18 mars 2018', 'samedi 24 mars 2018']) expect(sheet).toContain(day);
+    for (const day of [
+      'lundi 5 mars 2018',
+      'jeudi 8 mars 2018',
+      'mardi 13 mars 2018',
+      'dimanche 18 mars 2018',
+      'samedi 24 mars 2018',
+    ])
+      expect(sheet).toContain(day);
     expect(sheet).toContain('Capture d’écran');
     expect(sheet).toContain('☐ oui ☐ non');
     expect(sheet).toContain('la date et l’heure de la tentative');
@@ -250,10 +323,22 @@ describeInBrowser('the toolkit in Chromium', (site) => {
 
   test('the tracking table page offers the two templates', async () => {
     const page = await site.open('/outils/tableau-de-suivi/');
-    const [ods] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /format ODS/ }).click()]);
-    expect(readZip(readFileSync((await ods.path())!))[0]!.data.toString()).toBe('application/vnd.oasis.opendocument.spreadsheet');
-    expect(readZipIndependently(readFileSync((await ods.path())!)).get('mimetype')?.toString()).toBe('application/vnd.oasis.opendocument.spreadsheet');
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /format CSV/ }).click()]);
+    const [ods] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /format ODS/ }).click(),
+    ]);
+    expect(readZip(readFileSync((await ods.path())!))[0]!.data.toString()).toBe(
+      'application/vnd.oasis.opendocument.spreadsheet',
+    );
+    expect(
+      readZipIndependently(readFileSync((await ods.path())!))
+        .get('mimetype')
+        ?.toString(),
+    ).toBe('application/vnd.oasis.opendocument.spreadsheet');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /format CSV/ }).click(),
+    ]);
     expect(readFileSync((await csv.path())!, 'utf8').startsWith('\uFEFFPersonne')).toBe(true);
   });
 
@@ -285,10 +370,16 @@ describeInBrowser('the toolkit in Chromium', (site) => {
     const page = await site.open('/outils/');
     const rows = page.locator('#outils-demarches tbody tr');
     await page.getByLabel('Filtrer les démarches').fill('sarcelles');
-    await expect.poll(() => rows.evaluateAll((all) => all.filter((row) => !(row as HTMLElement).hidden).map((row) => row.querySelector('th')!.textContent))).toEqual([
-      expect.stringContaining('Sarcelles'),
-    ]);
-    expect((await page.locator('[data-procedure-filter] .filter-status').textContent())?.replace(/\s+/gu, ' ')).toBe('1 démarche affichée sur 4');
+    await expect
+      .poll(() =>
+        rows.evaluateAll((all) =>
+          all.filter((row) => !(row as HTMLElement).hidden).map((row) => row.querySelector('th')!.textContent),
+        ),
+      )
+      .toEqual([expect.stringContaining('Sarcelles')]);
+    expect((await page.locator('[data-procedure-filter] .filter-status').textContent())?.replace(/\s+/gu, ' ')).toBe(
+      '1 démarche affichée sur 4',
+    );
   });
 
   test('the tools page lists every procedure without JavaScript, with no dead filter field', async () => {

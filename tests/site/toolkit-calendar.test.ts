@@ -116,8 +116,16 @@ describe('the calendar of five attempts', () => {
   });
 
   test('puts each attempt at its planned local time, numbered n/5', () => {
-    expect(events.map((event) => first(event, 'DTSTART'))).toEqual(plan.map((attempt) => localDateTime(attempt.day, attempt.time)));
-    expect(events.map((event) => first(event, 'DTSTART'))).toEqual(['20180305T091500', '20180308T123000', '20180313T174500', '20180318T110000', '20180324T143000']);
+    expect(events.map((event) => first(event, 'DTSTART'))).toEqual(
+      plan.map((attempt) => localDateTime(attempt.day, attempt.time)),
+    );
+    expect(events.map((event) => first(event, 'DTSTART'))).toEqual([
+      '20180305T091500',
+      '20180308T123000',
+      '20180313T174500',
+      '20180318T110000',
+      '20180324T143000',
+    ]);
     expect(events.map((event) => unescapeText(first(event, 'SUMMARY')!))).toEqual(
       [1, 2, 3, 4, 5].map((number) => `Tentative de prise de rendez-vous en préfecture (${number}/5)`),
     );

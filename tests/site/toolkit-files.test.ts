@@ -29,14 +29,29 @@ describe('the zip writer', () => {
 
   test.each([
     ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length - 30)],
-    ['with a damaged central directory', (bytes: Buffer) => Buffer.concat([bytes.subarray(0, bytes.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'))), Buffer.alloc(46), bytes.subarray(bytes.length - 22)])],
+    [
+      'with a damaged central directory',
+      (bytes: Buffer) =>
+        Buffer.concat([
+          bytes.subarray(0, bytes.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'))),
+          Buffer.alloc(46),
+          bytes.subarray(bytes.length - 22),
+        ]),
+    ],
   ])('a zip %s is rejected by the independent reader', (_, damage) => {
-    const archive = Buffer.from(zip([{ name: 'mimetype', content: 'text/plain' }, { name: 'content.xml', content: '<a/>' }]));
+    const archive = Buffer.from(
+      zip([
+        { name: 'mimetype', content: 'text/plain' },
+        { name: 'content.xml', content: '<a/>' },
+      ]),
+    );
     expect(() => readZipIndependently(damage(archive))).toThrow();
   });
 
   test('gives the same bytes for the same content', () => {
-    expect(Buffer.from(zip([{ name: 'a', content: 'b' }])).equals(Buffer.from(zip([{ name: 'a', content: 'b' }])))).toBe(true);
+    expect(
+      Buffer.from(zip([{ name: 'a', content: 'b' }])).equals(Buffer.from(zip([{ name: 'a', content: 'b' }]))),
+    ).toBe(true);
   });
 });
 
@@ -55,7 +70,9 @@ describe('the well-formedness check', () => {
   });
 
   test('accepts a namespaced document', () => {
-    expect(() => checkWellFormedXml('<?xml version="1.0" encoding="UTF-8"?><a xmlns:t="urn:t"><t:b x="1">x &amp; y</t:b></a>')).not.toThrow();
+    expect(() =>
+      checkWellFormedXml('<?xml version="1.0" encoding="UTF-8"?><a xmlns:t="urn:t"><t:b x="1">x &amp; y</t:b></a>'),
+    ).not.toThrow();
   });
 });
 
@@ -67,7 +84,11 @@ function openDocument(bytes: Uint8Array, mime: string) {
   expect(entries[0]!.name).toBe('mimetype');
   expect(entries[0]!.data.toString('ascii')).toBe(mime);
   expect(Buffer.from(bytes).subarray(30, 38).toString('ascii')).toBe('mimetype');
-  expect(Buffer.from(bytes).subarray(38, 38 + mime.length).toString('ascii')).toBe(mime);
+  expect(
+    Buffer.from(bytes)
+      .subarray(38, 38 + mime.length)
+      .toString('ascii'),
+  ).toBe(mime);
   const names = entries.map((entry) => entry.name);
   expect(names).toEqual(['mimetype', 'META-INF/manifest.xml', 'content.xml', 'styles.xml']);
   const manifest = load(entries[1]!.data.toString('utf8'), { xml: true });
@@ -84,7 +105,16 @@ function openDocument(bytes: Uint8Array, mime: string) {
 describe('the tracking table template', () => {
   test('has the columns the guide lists', () => {
     expect(TRACKING_COLUMNS).toEqual(
-      expect.arrayContaining(['Contact', 'Avocat·e référent·e', 'Type de référé', 'Date de dépôt', 'Numéro de requête', 'Date d’audience', 'Issue', 'Remarques']),
+      expect.arrayContaining([
+        'Contact',
+        'Avocat·e référent·e',
+        'Type de référé',
+        'Date de dépôt',
+        'Numéro de requête',
+        'Date d’audience',
+        'Issue',
+        'Remarques',
+      ]),
     );
     expect(TRACKING_COLUMNS[0]).toMatch(/^Personne/);
   });
@@ -103,7 +133,11 @@ describe('the tracking table template', () => {
     const $ = openDocument(trackingOds(), ODS_MIME);
     const tables = $('table\\:table');
     expect(tables.map((_, table) => $(table).attr('table:name')).get()).toEqual(['Suivi', 'Mode d’emploi']);
-    const header = tables.first().find('table\\:table-header-rows table\\:table-cell').map((_, cell) => $(cell).text()).get();
+    const header = tables
+      .first()
+      .find('table\\:table-header-rows table\\:table-cell')
+      .map((_, cell) => $(cell).text())
+      .get();
     expect(header).toEqual([...TRACKING_COLUMNS]);
     expect(tables.first().find('> table\\:table-row')).toHaveLength(TEMPLATE_ROWS);
     expect(tables.last().text()).toContain('jamais le nom');
@@ -117,15 +151,26 @@ describe('the tracking table template', () => {
 });
 
 describe('the letter as .odt', () => {
-  const facts = { prefecture: 'Préfecture de Bobigny', procedure: 'Titre de séjour', bookingUrl: 'https://example.org/', evidencePackUrl: 'https://guichets.example/dossier/', statistics: null };
-  const blocks = composeLetter({ ...emptyLetterForm(facts), name: 'Awa <Diallo> & co', situation: 'sans-internet' }, facts);
+  const facts = {
+    prefecture: 'Préfecture de Bobigny',
+    procedure: 'Titre de séjour',
+    bookingUrl: 'https://example.org/',
+    evidencePackUrl: 'https://guichets.example/dossier/',
+    statistics: null,
+  };
+  const blocks = composeLetter(
+    { ...emptyLetterForm(facts), name: 'Awa <Diallo> & co', situation: 'sans-internet' },
+    facts,
+  );
 
   test('is a valid OpenDocument text on A4 with one paragraph per block', () => {
     const bytes = letterDocument(blocks);
     const $ = openDocument(bytes, ODT_MIME);
     const paragraphs = $('office\\:text > text\\:p');
     expect(paragraphs.first().text()).toContain('Awa <Diallo> & co');
-    expect($('office\\:text').text()).toContain('Objet : Demande de rendez-vous pour le dépôt d’une demande de titre de séjour');
+    expect($('office\\:text').text()).toContain(
+      'Objet : Demande de rendez-vous pour le dépôt d’une demande de titre de séjour',
+    );
     expect($('office\\:text').text()).toContain('Je n’ai pas d’accès à internet');
     const styles = load(readZip(bytes)[3]!.data.toString('utf8'), { xml: true });
     expect(styles('style\\:page-layout-properties').attr('fo:page-width')).toBe('21cm');

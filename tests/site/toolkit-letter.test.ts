@@ -19,9 +19,19 @@ import {
 /** Bobigny's fixture months: January 4 successful (2 noir) and 1 failure, February 3 successful, March 712 (711 noir). */
 function bobignyMonths() {
   const january = emptyMonthStatistics('2018-01');
-  Object.assign(january, { successful: 4, failed: 1, counts: { vert: 1, jaune: 0, orange: 0, rouge: 1, noir: 2 }, probedHours: 5 });
+  Object.assign(january, {
+    successful: 4,
+    failed: 1,
+    counts: { vert: 1, jaune: 0, orange: 0, rouge: 1, noir: 2 },
+    probedHours: 5,
+  });
   const february = emptyMonthStatistics('2018-02');
-  Object.assign(february, { successful: 3, failed: 0, counts: { vert: 0, jaune: 1, orange: 2, rouge: 0, noir: 0 }, probedHours: 3 });
+  Object.assign(february, {
+    successful: 3,
+    failed: 0,
+    counts: { vert: 0, jaune: 1, orange: 2, rouge: 0, noir: 0 },
+    probedHours: 3,
+  });
   const march = emptyMonthStatistics('2018-03');
   Object.assign(march, { successful: 712, failed: 31, counts: { vert: 1, jaune: 0, orange: 0, rouge: 0, noir: 711 } });
   return [january, february, march];
@@ -29,7 +39,11 @@ function bobignyMonths() {
 
 const COMPILED_AT = Date.parse('2018-03-31T23:20:25+02:00');
 const PERMALINK = 'https://guichets.example/93/titre-sejour-bobigny/';
-const statistics = letterStatistics(headlineFigure(bobignyMonths(), COMPILED_AT), { permalink: PERMALINK, compiledAt: COMPILED_AT, version: '0123456789ab' });
+const statistics = letterStatistics(headlineFigure(bobignyMonths(), COMPILED_AT), {
+  permalink: PERMALINK,
+  compiledAt: COMPILED_AT,
+  version: '0123456789ab',
+});
 const FACTS: LetterFacts = {
   prefecture: 'Préfecture de Bobigny',
   procedure: 'Demande d’admission exceptionnelle au séjour',
@@ -79,12 +93,25 @@ describe('the statistics the letter cites', () => {
 
   test('are null when no probe succeeded in the period, or without data', () => {
     const march = bobignyMonths().slice(2);
-    expect(letterStatistics(headlineFigure(march, COMPILED_AT), { permalink: PERMALINK, compiledAt: COMPILED_AT, version: 'v' })).toBeNull();
-    expect(letterStatistics(headlineFigure([], null), { permalink: PERMALINK, compiledAt: null, version: 'v' })).toBeNull();
+    expect(
+      letterStatistics(headlineFigure(march, COMPILED_AT), {
+        permalink: PERMALINK,
+        compiledAt: COMPILED_AT,
+        version: 'v',
+      }),
+    ).toBeNull();
+    expect(
+      letterStatistics(headlineFigure([], null), { permalink: PERMALINK, compiledAt: null, version: 'v' }),
+    ).toBeNull();
   });
 
   test.each([
-    [7, 1, 'sur les 7 sondages réussis de la période de décembre 2017 à février 2018 (8 heures sur 2 160 de la période ont au moins un sondage, 2 152 n’en ont aucun)', '1 autre sondage a échoué'],
+    [
+      7,
+      1,
+      'sur les 7 sondages réussis de la période de décembre 2017 à février 2018 (8 heures sur 2 160 de la période ont au moins un sondage, 2 152 n’en ont aucun)',
+      '1 autre sondage a échoué',
+    ],
     [1, 0, 'sur le seul sondage réussi de la période', null],
     [1200, 3, 'sur les 1 200 sondages réussis', '3 autres sondages ont échoué'],
   ])('with %i successful and %i failed probes', (successful, failed, probes, failures) => {
@@ -92,7 +119,9 @@ describe('the statistics the letter cites', () => {
     expect(paragraph).toContain(probes);
     expect(paragraph).toContain('aucun rendez-vous n’était proposé dans 28,6 % des cas');
     expect(paragraph).toContain('et une date à moins d’un mois dans 28,6 % des cas');
-    expect(paragraph).toContain(`(source : ${PERMALINK}, données compilées le 31 mars 2018 à 23 h 20, version 0123456789ab)`);
+    expect(paragraph).toContain(
+      `(source : ${PERMALINK}, données compilées le 31 mars 2018 à 23 h 20, version 0123456789ab)`,
+    );
     if (failures) expect(paragraph).toContain(failures);
     else expect(paragraph).not.toContain('échoué');
   });
@@ -127,8 +156,19 @@ describe('the letter', () => {
       'signature',
       'attachments',
     ]);
-    expect(blocks[0]!.lines).toEqual(['Awa Diallo', '12 rue de la Paix', '93000 Bobigny', 'N° AGDREF : 7501234567', 'Téléphone : 06 12 34 56 78']);
-    expect(blocks[1]!.lines).toEqual(['Préfecture de Bobigny', 'Service des étrangers', '1 esplanade Jean-Moulin', '93000 Bobigny']);
+    expect(blocks[0]!.lines).toEqual([
+      'Awa Diallo',
+      '12 rue de la Paix',
+      '93000 Bobigny',
+      'N° AGDREF : 7501234567',
+      'Téléphone : 06 12 34 56 78',
+    ]);
+    expect(blocks[1]!.lines).toEqual([
+      'Préfecture de Bobigny',
+      'Service des étrangers',
+      '1 esplanade Jean-Moulin',
+      '93000 Bobigny',
+    ]);
     expect(blocks[2]!.lines).toEqual(['Bobigny, le 3 avril 2018']);
     expect(blocks[4]!.lines).toEqual(['Objet : Demande de rendez-vous pour le dépôt d’une demande de titre de séjour']);
     expect(blocks[6]!.lines[0]).toBe(
@@ -143,7 +183,9 @@ describe('the letter', () => {
       'le 13 mars 2018 à 17 h 45 : aucune date proposée',
       'le 20 mars 2018 à 14 h 30 : aucune date proposée',
     ]);
-    expect(textOf(filledForm())).toContain('sur le site de la préfecture (https://www.seine-saint-denis.gouv.fr/booking/create/9829), sans obtenir de date');
+    expect(textOf(filledForm())).toContain(
+      'sur le site de la préfecture (https://www.seine-saint-denis.gouv.fr/booking/create/9829), sans obtenir de date',
+    );
   });
 
   test('case 1 asks to be summoned by post and lists no attempt', () => {
@@ -154,7 +196,9 @@ describe('the letter', () => {
   });
 
   test('cites the statistics with the permalink, unless left out or unavailable', () => {
-    expect(textOf(filledForm())).toContain('sur les 7 sondages réussis de la période de décembre 2017 à février 2018 (8 heures sur 2 160 de la période ont au moins un sondage, 2 152 n’en ont aucun), aucun rendez-vous n’était proposé dans 28,6 % des cas');
+    expect(textOf(filledForm())).toContain(
+      'sur les 7 sondages réussis de la période de décembre 2017 à février 2018 (8 heures sur 2 160 de la période ont au moins un sondage, 2 152 n’en ont aucun), aucun rendez-vous n’était proposé dans 28,6 % des cas',
+    );
     expect(textOf(filledForm({ includeStatistics: false }))).not.toContain('Guichets fermés, qui');
     expect(textOf(filledForm(), { ...FACTS, statistics: null })).not.toContain('relevés publics');
   });
@@ -162,7 +206,14 @@ describe('the letter', () => {
   test.each([
     [{}, null],
     [{ expiry: '2018-05-01' }, 'Ma demande est urgente. Mon titre de séjour actuel expire le 1er mai 2018.'],
-    [{ expiry: '2018-05-12', currentDocument: 'visa' as const, urgency: 'Mon contrat  de travail\ncommence le 2 mai.' }, 'Ma demande est urgente. Mon visa actuel expire le 12 mai 2018. Mon contrat de travail commence le 2 mai.'],
+    [
+      {
+        expiry: '2018-05-12',
+        currentDocument: 'visa' as const,
+        urgency: 'Mon contrat  de travail\ncommence le 2 mai.',
+      },
+      'Ma demande est urgente. Mon visa actuel expire le 12 mai 2018. Mon contrat de travail commence le 2 mai.',
+    ],
     [{ urgency: 'Ma formation commence le 2 mai.' }, 'Ma demande est urgente. Ma formation commence le 2 mai.'],
   ])('urgency paragraph %#', (overrides, expected) => {
     const text = textOf(filledForm(overrides));
@@ -172,7 +223,9 @@ describe('the letter', () => {
 
   test('announces a visit only when a day is given', () => {
     expect(textOf(filledForm())).not.toContain('je me présenterai');
-    expect(textOf(filledForm({ visitDate: '2018-04-16', visitTime: '09:00' }))).toContain('je me présenterai au service des étrangers de la préfecture le 16 avril 2018 à 9 h 00, avec une copie de ce courrier');
+    expect(textOf(filledForm({ visitDate: '2018-04-16', visitTime: '09:00' }))).toContain(
+      'je me présenterai au service des étrangers de la préfecture le 16 avril 2018 à 9 h 00, avec une copie de ce courrier',
+    );
   });
 
   test('ends with the request, the closing, the signature and the attachments', () => {
@@ -215,7 +268,14 @@ describe('checking the form', () => {
   });
 
   test('a blank form lists the required fields in the order of the form', () => {
-    expect(fields(emptyLetterForm(FACTS))).toEqual(['name', 'address', 'prefectureAddress', 'place', 'date', 'situation']);
+    expect(fields(emptyLetterForm(FACTS))).toEqual([
+      'name',
+      'address',
+      'prefectureAddress',
+      'place',
+      'date',
+      'situation',
+    ]);
   });
 
   test.each([
@@ -233,16 +293,45 @@ describe('checking the form', () => {
   });
 
   test('each error says what to do, in French', () => {
-    for (const error of letterErrors(emptyLetterForm(FACTS), '2018-04-03')) expect(error.message).toMatch(/^(Indiquez|Complétez|Choisissez)/);
+    for (const error of letterErrors(emptyLetterForm(FACTS), '2018-04-03'))
+      expect(error.message).toMatch(/^(Indiquez|Complétez|Choisissez)/);
   });
 
   test.each([
-    [[['2018-03-05', '09:15'], ['2018-03-13', '17:45'], ['2018-03-20', '14:30']], []],
-    [[['2018-03-05', '09:15'], ['2018-03-13', '17:45']], ['trois à cinq']],
-    [[['2018-03-05', '09:15'], ['2018-03-07', '17:45'], ['2018-03-09', '11:00']], ['même semaine']],
-    [[['2018-03-05', '09:15'], ['2018-03-06', '17:45']], ['trois à cinq', 'même semaine']],
+    [
+      [
+        ['2018-03-05', '09:15'],
+        ['2018-03-13', '17:45'],
+        ['2018-03-20', '14:30'],
+      ],
+      [],
+    ],
+    [
+      [
+        ['2018-03-05', '09:15'],
+        ['2018-03-13', '17:45'],
+      ],
+      ['trois à cinq'],
+    ],
+    [
+      [
+        ['2018-03-05', '09:15'],
+        ['2018-03-07', '17:45'],
+        ['2018-03-09', '11:00'],
+      ],
+      ['même semaine'],
+    ],
+    [
+      [
+        ['2018-03-05', '09:15'],
+        ['2018-03-06', '17:45'],
+      ],
+      ['trois à cinq', 'même semaine'],
+    ],
   ])('advice on attempts %#', (attempts, expected) => {
-    const advice = attemptAdvice(filledForm({ attempts: attempts.map(([day, time]) => ({ day: day!, time: time!, result: '' })) }));
+    const advice = attemptAdvice(
+      filledForm({ attempts: attempts.map(([day, time]) => ({ day: day!, time: time!, result: '' })) }),
+    );
     expect(advice).toHaveLength(expected.length);
     expected.forEach((words, index) => expect(advice[index]).toContain(words));
   });

@@ -14,7 +14,9 @@ const procedures = parseRegistry(FIXTURE_REGISTRY, 'procedures.csv');
 
 describe('every procedure has its letter and evidence pack, linked from its page', () => {
   test.each(procedures.map((procedure) => [`${procedure.department}/${procedure.slug}`]))('%s', (key) => {
-    const links = page(key)('a').map((_, link) => page(key)(link).attr('href')).get();
+    const links = page(key)('a')
+      .map((_, link) => page(key)(link).attr('href'))
+      .get();
     expect(links).toContain(`/${key}/courrier/`);
     // A procedure without any probe has no evidence to pack: its page does not offer one.
     if (key === '975/spm-sejour') expect(links).not.toContain(`/${key}/dossier/`);
@@ -33,7 +35,9 @@ describe('the letter page', () => {
       'Sur les 7 sondages réussis de la période de décembre 2017 à février 2018 (8 heures sur 2 160 de la période ont au moins un sondage, 2 152 n’en ont aucun), aucun rendez-vous n’était proposé dans 28,6 % des cas et une date à moins d’un mois dans 28,6 %',
     );
     expect(figures).toContain('2 sondages sans date ; 1 sondage échoué, compté à part');
-    expect(figures).toContain('Source : https://guichets.example/93/titre-sejour-bobigny/, données compilées le 31 mars 2018 à 23 h 20, version');
+    expect(figures).toContain(
+      'Source : https://guichets.example/93/titre-sejour-bobigny/, données compilées le 31 mars 2018 à 23 h 20, version',
+    );
   });
 
   test('promises that nothing leaves the browser', () => {
@@ -46,7 +50,13 @@ describe('the letter page', () => {
       prefecture: 'Préfecture de Bobigny',
       bookingUrl: 'https://www.seine-saint-denis.gouv.fr/booking/create/9829',
       evidencePackUrl: 'https://guichets.example/93/titre-sejour-bobigny/dossier/',
-      statistics: { successful: 7, noir: 2, failed: 1, period: 'de décembre 2017 à février 2018', permalink: 'https://guichets.example/93/titre-sejour-bobigny/' },
+      statistics: {
+        successful: 7,
+        noir: 2,
+        failed: 1,
+        period: 'de décembre 2017 à février 2018',
+        permalink: 'https://guichets.example/93/titre-sejour-bobigny/',
+      },
     });
   });
 
@@ -59,7 +69,9 @@ describe('the letter page', () => {
   });
 
   test('every field has a label, every required field an error message tied to it', () => {
-    $('form[data-letter-form] input:not([type=radio]):not([type=checkbox]), form[data-letter-form] textarea, form[data-letter-form] select').each((_, element) => {
+    $(
+      'form[data-letter-form] input:not([type=radio]):not([type=checkbox]), form[data-letter-form] textarea, form[data-letter-form] select',
+    ).each((_, element) => {
       const id = $(element).attr('id');
       if ($(element).closest('template').length) return;
       expect(id, $.html(element)).toBeTruthy();
@@ -74,7 +86,7 @@ describe('the letter page', () => {
   test('prefills the prefecture and tells where to find its address', () => {
     expect($('#prefectureAddress').text()).toBe('Préfecture de Bobigny\nService des étrangers\n');
     expect($('#prefectureAddress-hint').text()).toContain('site internet de la préfecture');
-    expect($('#title').attr('value')).toBe('Demande d\'admission exceptionnelle au séjour');
+    expect($('#title').attr('value')).toBe("Demande d'admission exceptionnelle au séjour");
   });
 
   test('prints a template letter without JavaScript', () => {
@@ -90,7 +102,10 @@ describe('the letter page', () => {
 
   test.each([
     ['2A/ajaccio-sejour', 'Aucun sondage réussi sur les trois derniers mois écoulés (de décembre 2017 à février 2018)'],
-    ['95/sarcelles-5260', '2 sondages, tous en échec : accès bloqué (1), site surchargé ou limitant les accès (1) : le robot n’a pas pu savoir si des dates étaient proposées'],
+    [
+      '95/sarcelles-5260',
+      '2 sondages, tous en échec : accès bloqué (1), site surchargé ou limitant les accès (1) : le robot n’a pas pu savoir si des dates étaient proposées',
+    ],
     ['975/spm-sejour', 'aucun sondage pour cette démarche'],
   ])('%s: no statistics, and the page says why', (key, reason) => {
     const other = page(`${key}/courrier`);
@@ -105,23 +120,42 @@ describe('the evidence pack', () => {
   const $ = page('93/titre-sejour-bobigny/dossier');
 
   test('has the three annexes, each with its source URL, the data version and the compile date', () => {
-    const headings = $('.annex > h2').map((_, heading) => text($(heading).text())).get();
+    const headings = $('.annex > h2')
+      .map((_, heading) => text($(heading).text()))
+      .get();
     expect(headings).toEqual([
       'Annexe 1 — Graphique de synthèse',
       'Annexe 2 — Résultats mois par mois, de décembre 2017 à février 2018',
       'Annexe 3 — Données brutes de février 2018',
     ]);
-    const sources = $('[data-annex-source]').map((_, source) => text($(source).text())).get();
-    expect(sources[0]).toMatch(/^Source : https:\/\/guichets\.example\/93\/titre-sejour-bobigny\/ · version des données [0-9a-f]{12} · données compilées le 31 mars 2018 à 23 h 20\.$/);
+    const sources = $('[data-annex-source]')
+      .map((_, source) => text($(source).text()))
+      .get();
+    expect(sources[0]).toMatch(
+      /^Source : https:\/\/guichets\.example\/93\/titre-sejour-bobigny\/ · version des données [0-9a-f]{12} · données compilées le 31 mars 2018 à 23 h 20\.$/,
+    );
     expect(sources[2]).toContain('https://guichets.example/93/titre-sejour-bobigny/2018-02/');
   });
 
   test('annex 1 is the synthesis chart, annex 2 the period’s months with their totals, annex 3 February’s 3 probes', () => {
     expect($('#annexe-1 [data-synthesis-chart] canvas[role=img]').length).toBe(1);
-    expect($('#annexe-2 table.month-table tbody tr').map((_, row) => $(row).attr('data-month')).get()).toEqual(['2018-02', '2018-01']);
-    expect($('#annexe-2 tfoot th, #annexe-2 tfoot td').map((_, cell) => text($(cell).text())).get().slice(0, 2)).toEqual(['Totaux des 2 mois du tableau', '7']);
+    expect(
+      $('#annexe-2 table.month-table tbody tr')
+        .map((_, row) => $(row).attr('data-month'))
+        .get(),
+    ).toEqual(['2018-02', '2018-01']);
+    expect(
+      $('#annexe-2 tfoot th, #annexe-2 tfoot td')
+        .map((_, cell) => text($(cell).text()))
+        .get()
+        .slice(0, 2),
+    ).toEqual(['Totaux des 2 mois du tableau', '7']);
     expect(text($('#annexe-2 .annex-note').text())).toContain('Aucun sondage enregistré pour décembre 2017');
-    expect($('#annexe-3 table.raw-table tbody').map((_, day) => $(day).attr('data-day')).get()).toEqual(['2018-02-01', '2018-02-12', '2018-02-28']);
+    expect(
+      $('#annexe-3 table.raw-table tbody')
+        .map((_, day) => $(day).attr('data-day'))
+        .get(),
+    ).toEqual(['2018-02-01', '2018-02-12', '2018-02-28']);
   });
 
   test('states the period’s figures', () => {
@@ -132,7 +166,10 @@ describe('the evidence pack', () => {
 
   test.each([
     ['975/spm-sejour', 'aucun sondage pour cette démarche'],
-    ['95/sarcelles-5260', 'Aucun sondage sur les trois derniers mois écoulés (de décembre 2017 à février 2018) : le dossier de preuves sera disponible quand un mois de sondages sera écoulé'],
+    [
+      '95/sarcelles-5260',
+      'Aucun sondage sur les trois derniers mois écoulés (de décembre 2017 à février 2018) : le dossier de preuves sera disponible quand un mois de sondages sera écoulé',
+    ],
   ])('%s: an empty state instead of empty annexes', (key, message) => {
     const empty = page(`${key}/dossier`);
     expect(text(empty('[data-no-complete-month]').text())).toContain(message);
@@ -146,14 +183,22 @@ describe('the planner and the tracking table', () => {
     expect(text($('.privacy-note').text())).toContain(PRIVACY);
     expect($('a[href="/guides/garder-la-preuve/"]').length).toBeGreaterThan(0);
     expect(text($('main').text())).toContain('n’ayant pas été effectuées la même semaine');
-    expect($('.log-table thead th').map((_, cell) => text($(cell).text())).get()).toEqual([
+    expect(
+      $('.log-table thead th')
+        .map((_, cell) => text($(cell).text()))
+        .get(),
+    ).toEqual([
       'Tentative n°',
       'Date',
       'Heure',
       'Résultat (ce que le site a affiché)',
       'Capture d’écran faite ? (nom du fichier)',
     ]);
-    expect($('[data-planned-time]').map((_, cell) => $(cell).text()).get()).toEqual(['9 h 15', '12 h 30', '17 h 45', '11 h 00', '14 h 30']);
+    expect(
+      $('[data-planned-time]')
+        .map((_, cell) => $(cell).text())
+        .get(),
+    ).toEqual(['9 h 15', '12 h 30', '17 h 45', '11 h 00', '14 h 30']);
     expect($('#demarche option').length).toBe(procedures.length + 1);
   });
 
@@ -162,9 +207,15 @@ describe('the planner and the tracking table', () => {
     expect(text($('.privacy-note').text())).toContain(PRIVACY);
     expect(text($('.privacy-note').text())).toContain('ne reçoit ni ne garde jamais le tableau rempli');
     expect($('a[href="/guides/contentieux-de-masse/"]').length).toBe(1);
-    expect($('a[download]').map((_, link) => $(link).attr('href')).get()).toEqual(['/outils/tableau-de-suivi/modele.ods', '/outils/tableau-de-suivi/modele.csv']);
+    expect(
+      $('a[download]')
+        .map((_, link) => $(link).attr('href'))
+        .get(),
+    ).toEqual(['/outils/tableau-de-suivi/modele.ods', '/outils/tableau-de-suivi/modele.csv']);
     expect(readFileSync(path.join(siteDir, 'outils/tableau-de-suivi/modele.csv'), 'utf8')).toBe(trackingCsv());
-    expect(readFileSync(path.join(siteDir, 'outils/tableau-de-suivi/modele.ods')).equals(Buffer.from(trackingOds()))).toBe(true);
+    expect(
+      readFileSync(path.join(siteDir, 'outils/tableau-de-suivi/modele.ods')).equals(Buffer.from(trackingOds())),
+    ).toBe(true);
   });
 });
 
@@ -175,19 +226,20 @@ describe('the tools’ code sends and stores nothing', () => {
   ];
   test.each(files)('%s', (file) => {
     const source = readFileSync(file, 'utf8');
-    expect(source).not.toMatch(/\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource|localStorage|sessionStorage|indexedDB|document\.cookie|\.submit\(/);
+    expect(source).not.toMatch(
+      /\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource|localStorage|sessionStorage|indexedDB|document\.cookie|\.submit\(/,
+    );
   });
 });
 
 describe('the tools page', () => {
   test('lists the procedures in department order, every one in the HTML, with the filter hidden until the script shows it', () => {
     const $ = page('outils');
-    expect($('#outils-demarches tbody th a').map((_, link) => $(link).attr('href')).get()).toEqual([
-      '/2A/ajaccio-sejour/',
-      '/93/titre-sejour-bobigny/',
-      '/95/sarcelles-5260/',
-      '/975/spm-sejour/',
-    ]);
+    expect(
+      $('#outils-demarches tbody th a')
+        .map((_, link) => $(link).attr('href'))
+        .get(),
+    ).toEqual(['/2A/ajaccio-sejour/', '/93/titre-sejour-bobigny/', '/95/sarcelles-5260/', '/975/spm-sejour/']);
     expect($('[data-procedure-filter="outils-demarches"]').attr('hidden')).toBeDefined();
   });
 });

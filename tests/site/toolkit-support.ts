@@ -53,8 +53,10 @@ export function readZipIndependently(bytes: Uint8Array): Map<string, Buffer> {
   const files = new Map(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, Buffer.from(data)]));
   const ours = readZip(bytes);
   const theirs = [...files.keys()];
-  if (JSON.stringify(ours.map((entry) => entry.name)) !== JSON.stringify(theirs)) throw new Error(`entries differ: ${JSON.stringify(theirs)}`);
-  for (const entry of ours) if (!entry.data.equals(files.get(entry.name)!)) throw new Error(`content of ${entry.name} differs`);
+  if (JSON.stringify(ours.map((entry) => entry.name)) !== JSON.stringify(theirs))
+    throw new Error(`entries differ: ${JSON.stringify(theirs)}`);
+  for (const entry of ours)
+    if (!entry.data.equals(files.get(entry.name)!)) throw new Error(`content of ${entry.name} differs`);
   return files;
 }
 
@@ -87,7 +89,8 @@ export function parseCalendar(text: string): CalendarComponent {
   const physical = text.slice(0, -2).split('\r\n');
   for (const [index, line] of physical.entries()) {
     if (line.includes('\n') || line.includes('\r')) throw new Error(`line ${index + 1}: bare LF or CR`);
-    if (Buffer.byteLength(line, 'utf8') > 75) throw new Error(`line ${index + 1} is ${Buffer.byteLength(line, 'utf8')} octets`);
+    if (Buffer.byteLength(line, 'utf8') > 75)
+      throw new Error(`line ${index + 1} is ${Buffer.byteLength(line, 'utf8')} octets`);
   }
   const logical: string[] = [];
   for (const line of physical) {

@@ -28,14 +28,19 @@ describe('French spacing of running text', () => {
 
   test('a quotation inside a quotation takes “ ”', () => {
     expect(innerQuotes('guichet « salarié »')).toBe('guichet “salarié”');
-    expect(show(frenchSpacing('la démarche « AES (guichet « salarié ») » de Paris'))).toBe('la démarche «·AES (guichet “salarié”)·» de Paris');
+    expect(show(frenchSpacing('la démarche « AES (guichet « salarié ») » de Paris'))).toBe(
+      'la démarche «·AES (guichet “salarié”)·» de Paris',
+    );
   });
 
   test.each([
     ['<p>Objet : x</p>', '<p>Objet⍽: x</p>'],
     ['<p><strong>Objet</strong> : x</p>', '<p><strong>Objet</strong>⍽: x</p>'],
     ['<a title="a : b" href="/x?y=1">Lien !</a>', '<a title="a : b" href="/x?y=1">Lien·!</a>'],
-    ['<script>if (a ? b : c) {}</script><style>a :hover {}</style>', '<script>if (a ? b : c) {}</script><style>a :hover {}</style>'],
+    [
+      '<script>if (a ? b : c) {}</script><style>a :hover {}</style>',
+      '<script>if (a ? b : c) {}</script><style>a :hover {}</style>',
+    ],
     ['<code>a ; b</code> et ; c', '<code>a ; b</code> et·; c'],
     ['<!-- a : b --><p>ok</p>', '<!-- a : b --><p>ok</p>'],
   ])('in HTML, only the text changes: %s', (html, expected) => {
@@ -45,7 +50,9 @@ describe('French spacing of running text', () => {
 
 /** Every HTML page of the built fixture site, as a path relative to its root. */
 function htmlPages(root: string): string[] {
-  return readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).sort();
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .sort();
 }
 
 const siteDir = inject('fixtureSiteDir');
@@ -61,7 +68,9 @@ describe('French typography on every built page', () => {
     $('script, style, textarea, code, pre').remove();
     const text = $('html').text();
     const problems = [
-      ...[...text.matchAll(/.{0,30}[ \t\r\n][;:?!»].{0,10}/g)].map(([match]) => `breaking space before punctuation: “${match.trim()}”`),
+      ...[...text.matchAll(/.{0,30}[ \t\r\n][;:?!»].{0,10}/g)].map(
+        ([match]) => `breaking space before punctuation: “${match.trim()}”`,
+      ),
       ...[...text.matchAll(/.{0,10}«[ \t\r\n].{0,30}/g)].map(([match]) => `breaking space after «: “${match.trim()}”`),
       ...[...text.matchAll(/\bde (avril|août|octobre)\b/gi)].map(([match]) => `no elision: “${match}”`),
       ...[...text.matchAll(/«[^»]*«/g)].map(([match]) => `nested guillemets: “${match.slice(0, 60)}”`),

@@ -54,7 +54,15 @@ export async function serveSite(root: string): Promise<{ origin: string; close: 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -62,9 +70,15 @@ export async function launchBrowser(): Promise<Browser> {
 export async function accessibilityViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
   await page.addScriptTag({ content: axe.source });
   const results = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
+    (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }),
   );
-  return results.violations.map((violation) => ({ id: violation.id, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+  return results.violations.map((violation) => ({
+    id: violation.id,
+    help: violation.help,
+    targets: violation.nodes.map((node) => node.target.join(' ')),
+  }));
 }
 
 /** A browser and the built fixture site, shared by the tests of one file. */
@@ -73,7 +87,10 @@ export interface BrowserContext {
   origin: string;
   siteDir: string;
   /** Opens a site path in a new page, failing on any request that leaves 127.0.0.1 and on console errors. */
-  open: (sitePath: string, options?: { javaScript?: boolean; viewport?: { width: number; height: number } }) => Promise<Page>;
+  open: (
+    sitePath: string,
+    options?: { javaScript?: boolean; viewport?: { width: number; height: number } },
+  ) => Promise<Page>;
 }
 
 const INSTALL_HINT = 'install it with apt-get update && apt-get install -y chromium, or set CHROMIUM_PATH';
@@ -97,10 +114,14 @@ export function describeInBrowser(name: string, body: (context: BrowserContext) 
       try {
         if (!browserAvailable) throw new Error(missingBrowserReason());
         context.browser = await launchBrowser().catch((error: unknown) => {
-          throw new Error(`Chromium at ${CHROMIUM_PATH} failed to start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); ${INSTALL_HINT}`, { cause: error });
+          throw new Error(
+            `Chromium at ${CHROMIUM_PATH} failed to start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); ${INSTALL_HINT}`,
+            { cause: error },
+          );
         });
       } catch (error) {
-        if (process.env.REQUIRE_BROWSER) throw new Error(`REQUIRE_BROWSER is set: ${(error as Error).message}`, { cause: error });
+        if (process.env.REQUIRE_BROWSER)
+          throw new Error(`REQUIRE_BROWSER is set: ${(error as Error).message}`, { cause: error });
         skipReason = (error as Error).message;
         return;
       }
@@ -117,7 +138,12 @@ export function describeInBrowser(name: string, body: (context: BrowserContext) 
         const page = await browserContext.newPage();
         const problems: string[] = [];
         page.on('request', (request) => {
-          if (!request.url().startsWith(context.origin) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) problems.push(`third-party request: ${request.url()}`);
+          if (
+            !request.url().startsWith(context.origin) &&
+            !request.url().startsWith('data:') &&
+            !request.url().startsWith('blob:')
+          )
+            problems.push(`third-party request: ${request.url()}`);
         });
         page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
         page.on('console', (message) => {

@@ -70,7 +70,8 @@ export function bobignyMarch(): string {
 function parisInstant(day: string, hour: number): number | null {
   for (const offset of [1, 2]) {
     const instant = Date.parse(`${day}T${String(hour).padStart(2, '0')}:20:25+0${offset}:00`);
-    if (formatParisTimestamp(new Date(instant)).startsWith(`${day}T${String(hour).padStart(2, '0')}:20:25`)) return instant;
+    if (formatParisTimestamp(new Date(instant)).startsWith(`${day}T${String(hour).padStart(2, '0')}:20:25`))
+      return instant;
   }
   return null;
 }

@@ -34,7 +34,8 @@ const NO_REASON = 'skipped in the source (test.skip, describe.skip or todo)';
 
 /** First line of an error's message, for a one-line explanation. */
 function firstLine(error: { message?: string; name?: string } | unknown): string {
-  const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+  const message =
+    typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
   return message.split('\n')[0]?.trim() || 'unknown error';
 }
 
@@ -53,8 +54,11 @@ function addModule(summary: RunSummary, testModule: TestModule): void {
     const errors = holder.errors();
     if (errors.length === 0) continue;
     const where = holder.type === 'module' ? file : `${file} › ${holder.fullName}`;
-    for (const error of errors) summary.errorsOutsideTests.push(`error outside a test in ${where}: ${firstLine(error)}`);
-    const notRun = [...holder.children.allTests()].filter((testCase) => keptFromRunning(testCase) && !countedAsFailed.has(testCase));
+    for (const error of errors)
+      summary.errorsOutsideTests.push(`error outside a test in ${where}: ${firstLine(error)}`);
+    const notRun = [...holder.children.allTests()].filter(
+      (testCase) => keptFromRunning(testCase) && !countedAsFailed.has(testCase),
+    );
     notRun.forEach((testCase) => countedAsFailed.add(testCase));
     summary.failed += Math.max(notRun.length, 1);
   }
@@ -88,7 +92,13 @@ export function summarise(testModules: ReadonlyArray<TestModule>, unhandledError
 /** The closing lines for a summary and the exit code vitest chose. */
 export function closingLines(summary: RunSummary | undefined, exitCode: number): string[] {
   const lines: string[] = [];
-  const counts = summary ?? { passed: 0, failed: 0, skipped: 0, errorsOutsideTests: [], skipReasons: new Map<string, number>() };
+  const counts = summary ?? {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+    errorsOutsideTests: [],
+    skipReasons: new Map<string, number>(),
+  };
   let failed = counts.failed;
   if (exitCode !== 0 && failed === 0) {
     failed = 1;

@@ -39,7 +39,8 @@ export type LegacyPage =
   | { kind: 'next-step'; action: string | null }
   | { kind: 'unrecognized'; reason: string };
 
-const SESSION_EXPIRED = /session (a expire|est expiree|est perdue|est terminee|n'est plus valide)|delai de saisie (est )?depasse/;
+const SESSION_EXPIRED =
+  /session (a expire|est expiree|est perdue|est terminee|n'est plus valide)|delai de saisie (est )?depasse/;
 
 /**
  * Classifies a booking page. Failure signals are checked first, so that a page
@@ -53,13 +54,15 @@ export function classifyLegacyPage(html: string, formId: string): LegacyPage {
   $('script, style').remove();
   const visible = visibleDocument(html);
   const text = visible('body').length > 0 ? visible('body').text() : visible.root().text();
-  const visibleArea = visible('#inner_Booking').length > 0 ? visible('#inner_Booking') : visible('form#FormBookingCreate');
+  const visibleArea =
+    visible('#inner_Booking').length > 0 ? visible('#inner_Booking') : visible('form#FormBookingCreate');
   const areaText = visibleArea.length > 0 ? visibleArea.text() : text;
   // A notice inside the booking module closes it, and so does a maintenance
   // notice in the page's main text; a site-wide banner about something else does not.
   const closed = closedNotice(areaText) ?? maintenanceNotice(mainText(visible));
   if (closed) return { kind: 'closed', notice: closed };
-  if (isOverloadNotice(`${visible('h1, h2').text()} ${title}`) || isOverloadNotice(text.slice(0, 2000))) return { kind: 'overloaded' };
+  if (isOverloadNotice(`${visible('h1, h2').text()} ${title}`) || isOverloadNotice(text.slice(0, 2000)))
+    return { kind: 'overloaded' };
   if (hasCaptcha(html)) return { kind: 'captcha' };
   const expired = SESSION_EXPIRED.exec(matchableText(areaText));
   if (expired) return { kind: 'session-expired', notice: expired[0] };
@@ -73,7 +76,8 @@ export function classifyLegacyPage(html: string, formId: string): LegacyPage {
     const answer = noSlotAnswer(visible, visibleForm.length > 0 ? visibleForm : visible('#inner_Booking'));
     if (answer.kind === 'not-an-answer') return { kind: 'unrecognized', reason: answer.reason };
     const conflicts = conflictingSignals($, calendar);
-    if (conflicts.length > 0) return { kind: 'unrecognized', reason: `no-slot message on a page that also has ${conflicts.join(', ')}` };
+    if (conflicts.length > 0)
+      return { kind: 'unrecognized', reason: `no-slot message on a page that also has ${conflicts.join(', ')}` };
     return { kind: 'no-slot', message: answer.message };
   }
   if (form.length === 0) return { kind: 'unrecognized', reason: 'no booking form (#FormBookingCreate) on the page' };
@@ -88,7 +92,8 @@ export function classifyLegacyPage(html: string, formId: string): LegacyPage {
       const label = inputId ? $(`label[for="${inputId}"]`).first().text() : '';
       return { id, label: readableText(label || $(input).parent().text()) };
     });
-    if (counters.some((counter) => !/^\d+$/.test(counter.id))) return { kind: 'unrecognized', reason: 'a counter without a numeric id' };
+    if (counters.some((counter) => !/^\d+$/.test(counter.id)))
+      return { kind: 'unrecognized', reason: 'a counter without a numeric id' };
     return { kind: 'counters', action, counters };
   }
   const condition = form.find('input[type="checkbox"][name="condition"]');
@@ -96,7 +101,10 @@ export function classifyLegacyPage(html: string, formId: string): LegacyPage {
   if (condition.length > 0 && next.length > 0) {
     return { kind: 'conditions', action, button: next.first().attr('value') ?? 'Effectuer une demande de rendez-vous' };
   }
-  if (next.length > 0 && form.find('input[type="radio"], input[type="checkbox"], input[type="text"], select, textarea').length === 0) {
+  if (
+    next.length > 0 &&
+    form.find('input[type="radio"], input[type="checkbox"], input[type="text"], select, textarea').length === 0
+  ) {
     return { kind: 'next-step', action };
   }
   return { kind: 'unrecognized', reason: 'booking form of an unknown kind' };
@@ -123,7 +131,12 @@ function conflictingSignals($: cheerio.CheerioAPI, calendar: { strong: boolean; 
   if ($('[name="nextButton"]').length > 0) conflicts.push('a next-step button');
   if (calendar.strong || calendar.weak || $('th[colspan="7"], table.planning').length > 0) conflicts.push('a calendar');
   // Slot links of this form or any other: `/booking/create/{id}/5/{timestamp}`.
-  if ($('a[href]').toArray().some((link) => /\/booking\/create\/\d+\/5\/\d+/.test($(link).attr('href') ?? ''))) conflicts.push('slot links');
+  if (
+    $('a[href]')
+      .toArray()
+      .some((link) => /\/booking\/create\/\d+\/5\/\d+/.test($(link).attr('href') ?? ''))
+  )
+    conflicts.push('slot links');
   return conflicts;
 }
 
@@ -131,7 +144,11 @@ function conflictingSignals($: cheerio.CheerioAPI, calendar: { strong: boolean; 
  * Signs of the calendar step. Strong: the planning AJAX address or the "first
  * free slot" button. Weak: the active-step image `etape_4r` (2ooom's detector).
  */
-function calendarSignals(html: string, $: cheerio.CheerioAPI, formId: string): { strong: boolean; weak: boolean; planningId: string | null } {
+function calendarSignals(
+  html: string,
+  $: cheerio.CheerioAPI,
+  formId: string,
+): { strong: boolean; weak: boolean; planningId: string | null } {
   const ajax = new RegExp(`bookingserver::planning::assign::${formId}::(\\d+)`).exec(html);
   const firstFreeButton = $('input[name="nextButton"]')
     .toArray()
@@ -150,11 +167,38 @@ export interface PlanningWeek {
   slots: number[];
 }
 
-const FRENCH_MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
-const ENGLISH_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const FRENCH_MONTHS = [
+  'janvier',
+  'fevrier',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'aout',
+  'septembre',
+  'octobre',
+  'novembre',
+  'decembre',
+];
+const ENGLISH_MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** Week header, French or English ("Semaine du lundi 27 avril 2020 au dimanche 03 mai 2020", "Week from lundi 27 avril 2020 to …"). */
-const WEEK_HEADER = /(?:semaine du|week from)\s+\p{L}+\.?\s+(\d{1,2})(?:er)?\s+(\p{L}+)\.?\s+(\d{4})\s+(?:au|to)\s+\p{L}+\.?\s+(\d{1,2})(?:er)?\s+(\p{L}+)\.?\s+(\d{4})/u;
+const WEEK_HEADER =
+  /(?:semaine du|week from)\s+\p{L}+\.?\s+(\d{1,2})(?:er)?\s+(\p{L}+)\.?\s+(\d{4})\s+(?:au|to)\s+\p{L}+\.?\s+(\d{1,2})(?:er)?\s+(\p{L}+)\.?\s+(\d{4})/u;
 
 /**
  * Reads a planning week fragment: its header and its free-slot links
@@ -196,7 +240,13 @@ function calendarDay(year: number, monthName: string, day: number): string | nul
 }
 
 /** The AJAX address of a planning week, under the same path prefix as the booking pages (e.g. `/index.php`). */
-export function planningWeekUrl(origin: string, prefix: string, formId: string, planningId: string, dayOffset: number): string {
+export function planningWeekUrl(
+  origin: string,
+  prefix: string,
+  formId: string,
+  planningId: string,
+  dayOffset: number,
+): string {
   return `${origin}${prefix}/ezjscore/call/bookingserver::planning::assign::${formId}::${planningId}::${dayOffset}`;
 }
 

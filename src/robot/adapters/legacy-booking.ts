@@ -11,7 +11,14 @@ import { shortDetail } from '../page-text.ts';
 import { addDays, daysBetween, mondayOf, parisDay, parisMinute } from '../../lib/calendar.ts';
 import { ProbeFailure } from '../probe-failure.ts';
 import type { Adapter, AdapterResult, ProbeContext } from './adapter.ts';
-import { classifyLegacyPage, parseBookingAddress, parsePlanningWeek, planningWeekUrl, type BookingAddress, type Counter } from './legacy-booking-pages.ts';
+import {
+  classifyLegacyPage,
+  parseBookingAddress,
+  parsePlanningWeek,
+  planningWeekUrl,
+  type BookingAddress,
+  type Counter,
+} from './legacy-booking-pages.ts';
 import { movedToAnotherHost, openFollowing, sameSite, type RedirectJudge } from './navigation.ts';
 
 /** Most pages in one flow before the adapter gives up (conditions, counter, extra step, result, with margin). */
@@ -38,7 +45,11 @@ export const probeLegacyBooking: Adapter = async (context) => {
       case 'overloaded':
         throw new ProbeFailure('throttled', 'the page says "Service surchargé"', page);
       case 'captcha':
-        throw new ProbeFailure('captcha', 'a captcha is asked before the slots; the robot does not solve captchas', page);
+        throw new ProbeFailure(
+          'captcha',
+          'a captcha is asked before the slots; the robot does not solve captchas',
+          page,
+        );
       case 'session-expired':
         throw new ProbeFailure('session_lost', shortDetail(`the page says "${view.notice}"`), page);
       case 'unrecognized':
@@ -54,22 +65,30 @@ export const probeLegacyBooking: Adapter = async (context) => {
         };
       case 'calendar': {
         const planningId = counter?.id || procedure.planning || view.planningId;
-        if (!planningId) throw new ProbeFailure('unrecognized', 'calendar step without a counter id (set planning in the registry)', page);
+        if (!planningId)
+          throw new ProbeFailure(
+            'unrecognized',
+            'calendar step without a counter id (set planning in the registry)',
+            page,
+          );
         return readPlanning(context, address, page, planningId, counter);
       }
       case 'conditions':
-        if (submitted.has('conditions')) throw new ProbeFailure('session_lost', 'sent back to the conditions after accepting them', page);
+        if (submitted.has('conditions'))
+          throw new ProbeFailure('session_lost', 'sent back to the conditions after accepting them', page);
         submitted.add('conditions');
         page = await submit(context, judge, page, view.action, { condition: 'on', nextButton: view.button });
         break;
       case 'counters':
-        if (submitted.has('counters')) throw new ProbeFailure('session_lost', 'asked to choose the counter again', page);
+        if (submitted.has('counters'))
+          throw new ProbeFailure('session_lost', 'asked to choose the counter again', page);
         submitted.add('counters');
         counter = chooseCounter(view.counters, procedure.planning, page);
         page = await submit(context, judge, page, view.action, { planning: counter.id, nextButton: NEXT_STEP });
         break;
       case 'next-step':
-        if (submitted.has('next-step')) throw new ProbeFailure('unrecognized', 'the flow repeats an intermediate step', page);
+        if (submitted.has('next-step'))
+          throw new ProbeFailure('unrecognized', 'the flow repeats an intermediate step', page);
         submitted.add('next-step');
         page = await submit(context, judge, page, view.action, { nextButton: NEXT_STEP });
         break;
@@ -96,10 +115,21 @@ function bookingRedirectJudge(address: BookingAddress): RedirectJudge {
 }
 
 /** POSTs a form of the flow to its action (or to the page itself) and follows the redirect. */
-async function submit(context: ProbeContext, judge: RedirectJudge, page: FetchedPage, action: string | null, form: Record<string, string>): Promise<FetchedPage> {
+async function submit(
+  context: ProbeContext,
+  judge: RedirectJudge,
+  page: FetchedPage,
+  action: string | null,
+  form: Record<string, string>,
+): Promise<FetchedPage> {
   const target = new URL(action ?? page.url, page.url);
   const failure = judge(page, target);
-  if (failure) throw new ProbeFailure('unrecognized', shortDetail(`the form posts to an unexpected address: ${target.pathname}`), page);
+  if (failure)
+    throw new ProbeFailure(
+      'unrecognized',
+      shortDetail(`the form posts to an unexpected address: ${target.pathname}`),
+      page,
+    );
   return openFollowing(context.session, () => context.session.post(target.toString(), form), judge);
 }
 
@@ -111,11 +141,20 @@ export function chooseCounter(counters: readonly Counter[], planning: string, pa
   const offered = counters.map((counter) => `${counter.id} (${counter.label})`).join(', ');
   if (planning) {
     const chosen = counters.find((counter) => counter.id === planning);
-    if (!chosen) throw new ProbeFailure('unrecognized', shortDetail(`counter ${planning} is not offered; offered: ${offered}`), page);
+    if (!chosen)
+      throw new ProbeFailure(
+        'unrecognized',
+        shortDetail(`counter ${planning} is not offered; offered: ${offered}`),
+        page,
+      );
     return chosen;
   }
   if (counters.length === 1) return counters[0]!;
-  throw new ProbeFailure('unrecognized', shortDetail(`${counters.length} counters offered and the registry names none: ${offered}`), page);
+  throw new ProbeFailure(
+    'unrecognized',
+    shortDetail(`${counters.length} counters offered and the registry names none: ${offered}`),
+    page,
+  );
 }
 
 /**
@@ -124,20 +163,37 @@ export function chooseCounter(counters: readonly Counter[], planning: string, pa
  * past (73k05/comed-back keeps one per department), the first week's header
  * tells how far to jump to reach the current week.
  */
-async function readPlanning(context: ProbeContext, address: BookingAddress, calendar: FetchedPage, planningId: string, counter: Counter | null): Promise<AdapterResult> {
+async function readPlanning(
+  context: ProbeContext,
+  address: BookingAddress,
+  calendar: FetchedPage,
+  planningId: string,
+  counter: Counter | null,
+): Promise<AdapterResult> {
   const { session, startedAt, maxWeeks } = context;
   const today = parisDay(startedAt);
   const weeks: FetchedPage[] = [];
   const found: { timestamp: number; page: FetchedPage }[] = [];
   const judge: RedirectJudge = (redirect, target) =>
-    sameSite(new URL(address.origin), target) ? new ProbeFailure('unrecognized', shortDetail(`the planning endpoint redirected to ${target.pathname}`), redirect, [calendar]) : movedToAnotherHost(redirect, target);
+    sameSite(new URL(address.origin), target)
+      ? new ProbeFailure(
+          'unrecognized',
+          shortDetail(`the planning endpoint redirected to ${target.pathname}`),
+          redirect,
+          [calendar],
+        )
+      : movedToAnotherHost(redirect, target);
   let offset = 0;
   let resynchronised = false;
   while (weeks.length < maxWeeks && found.length < 2) {
     const url = planningWeekUrl(address.origin, address.prefix, address.formId, planningId, offset);
     const page = await withContext(() => openFollowing(session, () => session.get(url), judge), [calendar, ...weeks]);
     const week = parsePlanningWeek(page.text, address.formId);
-    if (!week) throw new ProbeFailure('unrecognized', `planning week at day offset ${offset} is not readable`, page, [calendar, ...weeks]);
+    if (!week)
+      throw new ProbeFailure('unrecognized', `planning week at day offset ${offset} is not readable`, page, [
+        calendar,
+        ...weeks,
+      ]);
     if (!resynchronised && weeks.length === 0 && week.weekStart !== null && addDays(week.weekStart, 6) < today) {
       resynchronised = true;
       offset += daysBetween(week.weekStart, mondayOf(today));
@@ -152,7 +208,12 @@ async function readPlanning(context: ProbeContext, address: BookingAddress, cale
   const counterText = counter ? `counter ${counter.id} (${counter.label})` : `counter ${planningId}`;
   const [first, second] = found;
   if (!first) {
-    throw new ProbeFailure('unrecognized', shortDetail(`calendar step reached but no free slot in ${weeks.length} planning weeks (${counterText})`), weeks.at(-1) ?? calendar, [calendar, ...weeks.slice(0, -1)]);
+    throw new ProbeFailure(
+      'unrecognized',
+      shortDetail(`calendar step reached but no free slot in ${weeks.length} planning weeks (${counterText})`),
+      weeks.at(-1) ?? calendar,
+      [calendar, ...weeks.slice(0, -1)],
+    );
   }
   const slotText = (timestamp: number) => {
     const instant = new Date(timestamp * 1000);
@@ -162,7 +223,9 @@ async function readPlanning(context: ProbeContext, address: BookingAddress, cale
     outcome: 'slots',
     firstDate: parisDay(new Date(first.timestamp * 1000)),
     secondDate: second ? parisDay(new Date(second.timestamp * 1000)) : '',
-    detail: shortDetail(`${counterText}: first slot ${slotText(first.timestamp)}${second ? `, second ${slotText(second.timestamp)}` : ', no second slot'} (${weeks.length} weeks read)`),
+    detail: shortDetail(
+      `${counterText}: first slot ${slotText(first.timestamp)}${second ? `, second ${slotText(second.timestamp)}` : ', no second slot'} (${weeks.length} weeks read)`,
+    ),
     evidence: [calendar, ...weeks],
     decisive: first.page,
   };
@@ -173,7 +236,8 @@ async function withContext<T>(task: () => Promise<T>, context: FetchedPage[]): P
   try {
     return await task();
   } catch (error) {
-    if (error instanceof ProbeFailure && error.context.length === 0) throw new ProbeFailure(error.outcome, error.detail, error.page, context);
+    if (error instanceof ProbeFailure && error.context.length === 0)
+      throw new ProbeFailure(error.outcome, error.detail, error.page, context);
     throw error;
   }
 }

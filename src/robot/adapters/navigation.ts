@@ -13,7 +13,11 @@ export type RedirectJudge = (redirect: FetchedPage, target: URL) => ProbeFailure
 const MAX_REDIRECTS = 5;
 
 /** Sends the first request, then follows the redirects the judge accepts, with GET. */
-export async function openFollowing(session: ProbeSession, first: () => Promise<FetchedPage>, judge: RedirectJudge): Promise<FetchedPage> {
+export async function openFollowing(
+  session: ProbeSession,
+  first: () => Promise<FetchedPage>,
+  judge: RedirectJudge,
+): Promise<FetchedPage> {
   let page = await first();
   for (let count = 0; page.status >= 300 && page.status < 400; count += 1) {
     if (count >= MAX_REDIRECTS) throw new ProbeFailure('http_error', `more than ${MAX_REDIRECTS} redirects`, page);
@@ -36,7 +40,11 @@ export async function openFollowing(session: ProbeSession, first: () => Promise<
 
 /** The failure of a redirect that leaves the site: `moved`, naming where to. */
 export function movedToAnotherHost(redirect: FetchedPage, target: URL): ProbeFailure {
-  return new ProbeFailure('moved', shortDetail(`redirected to another host: ${target.host}${target.pathname}`), redirect);
+  return new ProbeFailure(
+    'moved',
+    shortDetail(`redirected to another host: ${target.host}${target.pathname}`),
+    redirect,
+  );
 }
 
 /** Same host name and port; an upgrade from http to https on the default ports counts as the same site. */

@@ -45,7 +45,8 @@ export function parseSlotPage(html: string): SlotPage {
   const state = readSlotState(vuiInitDataText(html));
   if (state.kind === 'none') {
     const conflicts = renderedOffers(html);
-    if (conflicts.length > 0) return { kind: 'unrecognized', reason: `the state says no slot but the page shows ${conflicts.join(' and ')}` };
+    if (conflicts.length > 0)
+      return { kind: 'unrecognized', reason: `the state says no slot but the page shows ${conflicts.join(' and ')}` };
   }
   if (state.kind !== 'slots') return state;
   const { first, second, publications, note } = state;
@@ -88,7 +89,10 @@ export function classifyRdvPage(html: string, demarcheId: string): RdvPage {
   if (state?.vueData?.critere !== undefined) return { kind: 'slot-page' };
   const toTerms = $(`a[href*="/demarche/${demarcheId}/cgu"], a[href$="cgu/"], a[href$="cgu"]`).length > 0;
   if (toTerms || matchableText(text).includes('prendre un rendez-vous')) return { kind: 'landing' };
-  return { kind: 'unrecognized', reason: state === null ? 'page without vui-init-data state' : 'page of an unknown kind' };
+  return {
+    kind: 'unrecognized',
+    reason: state === null ? 'page without vui-init-data state' : 'page of an unknown kind',
+  };
 }
 
 /** The demarche id of a platform URL, or null. */

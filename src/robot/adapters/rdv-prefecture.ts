@@ -17,7 +17,8 @@ const MAX_PAGES = 4;
 
 export const probeRdvPrefecture: Adapter = async ({ procedure, session, startedAt }) => {
   const address = parseDemarcheAddress(procedure.url);
-  if (!address) throw new ProbeFailure('unrecognized', 'the registry URL is not a /rdvpref/reservation/demarche/{id} address');
+  if (!address)
+    throw new ProbeFailure('unrecognized', 'the registry URL is not a /rdvpref/reservation/demarche/{id} address');
   const judge = demarcheRedirectJudge(address.origin, address.demarcheId);
   let page = await openFollowing(session, () => session.get(procedure.url), judge);
   let openedTerms = false;
@@ -29,7 +30,11 @@ export const probeRdvPrefecture: Adapter = async ({ procedure, session, startedA
       case 'closed':
         throw new ProbeFailure('closed', shortDetail(`the page says "${view.notice}"`), page);
       case 'captcha':
-        throw new ProbeFailure('captcha', 'CaptchEtat captcha required to reach the slots; the robot does not solve captchas', page);
+        throw new ProbeFailure(
+          'captcha',
+          'CaptchEtat captcha required to reach the slots; the robot does not solve captchas',
+          page,
+        );
       case 'unrecognized':
         throw new ProbeFailure('unrecognized', shortDetail(view.reason), page);
       case 'slot-page':
@@ -54,9 +59,14 @@ function demarcheRedirectJudge(origin: string, demarcheId: string): RedirectJudg
   const ownPath = new RegExp(`^/rdvpref/reservation/demarche/${demarcheId}(?:/|$)`);
   return (redirect, target) => {
     if (!sameSite(site, target)) return movedToAnotherHost(redirect, target);
-    if (!ownPath.test(target.pathname)) return new ProbeFailure('moved', shortDetail(`redirected to another page: ${target.pathname}`), redirect);
+    if (!ownPath.test(target.pathname))
+      return new ProbeFailure('moved', shortDetail(`redirected to another page: ${target.pathname}`), redirect);
     if (/\/creneau\/?$/.test(new URL(redirect.url).pathname) && /\/cgu\/?$/.test(target.pathname)) {
-      return new ProbeFailure('session_lost', 'the slot page sent back to the terms and captcha (session expired)', redirect);
+      return new ProbeFailure(
+        'session_lost',
+        'the slot page sent back to the terms and captcha (session expired)',
+        redirect,
+      );
     }
     return null;
   };
@@ -67,17 +77,35 @@ export function readSlotPage(page: FetchedPage, probeDay: string): AdapterResult
   const slotPage = parseSlotPage(page.text);
   if (slotPage.kind === 'unrecognized') throw new ProbeFailure('unrecognized', shortDetail(slotPage.reason), page);
   if (slotPage.kind === 'none') {
-    return { outcome: 'none', firstDate: '', secondDate: '', detail: shortDetail(`no slot (datePremiereDispo empty)${publicationText(slotPage.publications)}`), evidence: [page], decisive: page };
+    return {
+      outcome: 'none',
+      firstDate: '',
+      secondDate: '',
+      detail: shortDetail(`no slot (datePremiereDispo empty)${publicationText(slotPage.publications)}`),
+      evidence: [page],
+      decisive: page,
+    };
   }
   const { first, second } = slotPage;
-  if (first.date < probeDay) throw new ProbeFailure('unrecognized', `slot page offers ${first.date}, before the probe day`, page);
+  if (first.date < probeDay)
+    throw new ProbeFailure('unrecognized', `slot page offers ${first.date}, before the probe day`, page);
   const slotText = (slot: { date: string; time: string }) => `${slot.date}${slot.time ? ` ${slot.time}` : ''}`;
   const detail = `first slot ${slotText(first)}${second ? `, second ${slotText(second)}` : ''}${slotPage.note ? `; ${slotPage.note}` : ''}${publicationText(slotPage.publications)}`;
-  return { outcome: 'slots', firstDate: first.date, secondDate: second?.date ?? '', detail: shortDetail(detail), evidence: [page], decisive: page };
+  return {
+    outcome: 'slots',
+    firstDate: first.date,
+    secondDate: second?.date ?? '',
+    detail: shortDetail(detail),
+    evidence: [page],
+    decisive: page,
+  };
 }
 
 /** "; published 04/05/2026 11:58, next 11/05/2026 11:58": explains sudden availability. */
 function publicationText(publications: Publications): string {
-  const parts = [publications.previous ? `published ${publications.previous}` : '', publications.next ? `next ${publications.next}` : ''].filter(Boolean);
+  const parts = [
+    publications.previous ? `published ${publications.previous}` : '',
+    publications.next ? `next ${publications.next}` : '',
+  ].filter(Boolean);
   return parts.length > 0 ? `; ${parts.join(', ')}` : '';
 }

@@ -19,7 +19,18 @@ export type ChallengeVendor =
   | 'akamai'
   | 'datadome';
 
-export const CHALLENGE_VENDORS: readonly ChallengeVendor[] = ['cloudflare', 'cloudflare-fr', 'cloudflare-bot-fight', 'cloudflare-blocked', 'turnstile', 'queue-it', 'queue-fr', 'imperva', 'akamai', 'datadome'];
+export const CHALLENGE_VENDORS: readonly ChallengeVendor[] = [
+  'cloudflare',
+  'cloudflare-fr',
+  'cloudflare-bot-fight',
+  'cloudflare-blocked',
+  'turnstile',
+  'queue-it',
+  'queue-fr',
+  'imperva',
+  'akamai',
+  'datadome',
+];
 
 /** Inline style as long as `bytes`, as challenge pages carry before their content. */
 export function inlineStyle(bytes: number): string {
@@ -46,7 +57,11 @@ export function challengeInterstitial(vendor: ChallengeVendor, padding = 0): str
         'fr',
       );
     case 'cloudflare-bot-fight':
-      return page('www.prefecture.example', '<script src="/cdn-cgi/bm/cv/669835187/api.js"></script>', '<div id="cf-content"></div><noscript>Please enable cookies.</noscript>');
+      return page(
+        'www.prefecture.example',
+        '<script src="/cdn-cgi/bm/cv/669835187/api.js"></script>',
+        '<div id="cf-content"></div><noscript>Please enable cookies.</noscript>',
+      );
     case 'cloudflare-blocked':
       return page(
         'Attention Required! | Cloudflare',
@@ -60,9 +75,18 @@ export function challengeInterstitial(vendor: ChallengeVendor, padding = 0): str
         '<main><h1>www.prefecture.example</h1><p>Verify you are human by completing the action below.</p><form method="post"><div class="cf-turnstile" data-sitekey="0x4AAAAAAA"></div></form></main>',
       );
     case 'queue-it':
-      return page('Queue-it', '<script src="https://static.queue-it.net/script/queueclient.min.js"></script>', '<div id="MainPart"><h1>You are now in line.</h1><p>Thank you for your patience. When it is your turn, you will have 10 minutes to enter the website.</p></div>');
+      return page(
+        'Queue-it',
+        '<script src="https://static.queue-it.net/script/queueclient.min.js"></script>',
+        '<div id="MainPart"><h1>You are now in line.</h1><p>Thank you for your patience. When it is your turn, you will have 10 minutes to enter the website.</p></div>',
+      );
     case 'queue-fr':
-      return page("Salle d'attente", '', "<div><h1>Vous êtes dans la file d'attente</h1><p>Merci de patienter : vous accéderez au service dès que ce sera votre tour. Ne rafraîchissez pas la page.</p></div>", 'fr');
+      return page(
+        "Salle d'attente",
+        '',
+        "<div><h1>Vous êtes dans la file d'attente</h1><p>Merci de patienter : vous accéderez au service dès que ce sera votre tour. Ne rafraîchissez pas la page.</p></div>",
+        'fr',
+      );
     case 'imperva':
       return page(
         'Pardon Our Interruption',
@@ -70,7 +94,11 @@ export function challengeInterstitial(vendor: ChallengeVendor, padding = 0): str
         `<div class="container"><h1>Pardon Our Interruption</h1><p>As you were browsing something about your browser made us think you were a bot.</p><p>Request unsuccessful. Incapsula incident ID: 1234000-5678</p></div><iframe style="display:none;visibility:hidden;" src="//_Incapsula_Resource?CWUDNSAI=9&amp;xinfo=1"></iframe>`,
       );
     case 'akamai':
-      return page('Access Denied', '', `<h1>Access Denied</h1>You don't have permission to access "http&#58;&#47;&#47;www&#46;prefecture&#46;example&#47;booking&#47;create&#47;1" on this server.<p>Reference&#32;&#35;18&#46;7a3c&#46;1700000000&#46;1f</p><p>https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;18&#46;7a3c</p>`);
+      return page(
+        'Access Denied',
+        '',
+        `<h1>Access Denied</h1>You don't have permission to access "http&#58;&#47;&#47;www&#46;prefecture&#46;example&#47;booking&#47;create&#47;1" on this server.<p>Reference&#32;&#35;18&#46;7a3c&#46;1700000000&#46;1f</p><p>https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;18&#46;7a3c</p>`,
+      );
     case 'datadome':
       return page(
         'prefecture.example',
@@ -83,7 +111,12 @@ export function challengeInterstitial(vendor: ChallengeVendor, padding = 0): str
 /** Loaders and mentions that vendors and sites put on ordinary pages: none makes the page a challenge. */
 export type VendorLoader = 'cloudflare-jsd' | 'datadome-tag' | 'akamai-script' | 'turnstile-mention';
 
-export const VENDOR_LOADERS: readonly VendorLoader[] = ['cloudflare-jsd', 'datadome-tag', 'akamai-script', 'turnstile-mention'];
+export const VENDOR_LOADERS: readonly VendorLoader[] = [
+  'cloudflare-jsd',
+  'datadome-tag',
+  'akamai-script',
+  'turnstile-mention',
+];
 
 /** The loader's markup, to add before `</body>` of an ordinary page. */
 export function vendorLoader(loader: VendorLoader): string {
@@ -102,5 +135,7 @@ export function vendorLoader(loader: VendorLoader): string {
 
 /** An ordinary page with a vendor's loader added before `</body>`. */
 export function withVendorLoader(html: string, loader: VendorLoader): string {
-  return html.includes('</body>') ? html.replace('</body>', `${vendorLoader(loader)}</body>`) : `${html}${vendorLoader(loader)}`;
+  return html.includes('</body>')
+    ? html.replace('</body>', `${vendorLoader(loader)}</body>`)
+    : `${html}${vendorLoader(loader)}`;
 }

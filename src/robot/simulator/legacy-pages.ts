@@ -6,12 +6,27 @@
  */
 import { addDays, pad, parisDay, parisMinute } from '../../lib/calendar.ts';
 
-const FRENCH_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const FRENCH_MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 const FRENCH_DAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 const SHORT_DAYS = ['dim.', 'lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.'];
 
-export const NO_SLOT_CLASSIC = "Il n'existe plus de plage horaire libre pour votre demande de rendez-vous. Veuillez recommencer ultérieurement.";
-export const NO_SLOT_2025 = 'Il n’existe plus de plage horaire libre pour votre demande de rendez-vous. Veuillez réessayer ultérieurement.';
+export const NO_SLOT_CLASSIC =
+  "Il n'existe plus de plage horaire libre pour votre demande de rendez-vous. Veuillez recommencer ultérieurement.";
+export const NO_SLOT_2025 =
+  'Il n’existe plus de plage horaire libre pour votre demande de rendez-vous. Veuillez réessayer ultérieurement.';
 
 /** The departmental site's frame around the booking module (assumed). */
 export function sitePage(title: string, content: string, charset = 'utf-8', head = ''): string {
@@ -58,9 +73,16 @@ export function conditionsPage(prefix: string, formId: string, options: { captch
 }
 
 /** Step 1: the counters (fixture `legacy_step1_guichets.html`). */
-export function countersPage(prefix: string, formId: string, counters: readonly { id: string; label: string }[]): string {
+export function countersPage(
+  prefix: string,
+  formId: string,
+  counters: readonly { id: string; label: string }[],
+): string {
   const lines = counters
-    .map((counter) => `    <p class="Bligne"><input type="radio" name="planning" id="planning${counter.id}" value="${counter.id}"/><label for="planning${counter.id}">${counter.label}</label></p>`)
+    .map(
+      (counter) =>
+        `    <p class="Bligne"><input type="radio" name="planning" id="planning${counter.id}" value="${counter.id}"/><label for="planning${counter.id}">${counter.label}</label></p>`,
+    )
     .join('\n');
   return sitePage(
     'Prise de rendez-vous',
@@ -75,9 +97,16 @@ ${lines}
 }
 
 /** A redesigned counter page: what a layout change looks like to the robot. */
-export function changedLayoutCountersPage(prefix: string, formId: string, counters: readonly { id: string; label: string }[]): string {
+export function changedLayoutCountersPage(
+  prefix: string,
+  formId: string,
+  counters: readonly { id: string; label: string }[],
+): string {
   const radios = counters
-    .map((counter) => `<div class="fr-radio-group"><input type="radio" name="guichet" id="guichet-${counter.id}" value="${counter.id}"><label class="fr-label" for="guichet-${counter.id}">${counter.label}</label></div>`)
+    .map(
+      (counter) =>
+        `<div class="fr-radio-group"><input type="radio" name="guichet" id="guichet-${counter.id}" value="${counter.id}"><label class="fr-label" for="guichet-${counter.id}">${counter.label}</label></div>`,
+    )
     .join('\n');
   return sitePage(
     'Prendre rendez-vous',
@@ -89,7 +118,12 @@ ${radios}
 }
 
 /** The no-slot page (fixture `legacy_step2_no_slot.html`); `cut` truncates it before the message. */
-export function noSlotPage(prefix: string, formId: string, wording: 'classic' | '2025', options: { cut?: boolean } = {}): string {
+export function noSlotPage(
+  prefix: string,
+  formId: string,
+  wording: 'classic' | '2025',
+  options: { cut?: boolean } = {},
+): string {
   const message = wording === '2025' ? NO_SLOT_2025 : NO_SLOT_CLASSIC;
   const page = sitePage(
     'Prise de rendez-vous',
@@ -142,20 +176,33 @@ export function calendarPage(prefix: string, formId: string, planningId: string)
  * header in `th[colspan=7]`, one link per free slot to `/5/{unixTimestamp}`,
  * and a single `libre` in the legend when the week is empty.
  */
-export function planningWeekFragment(prefix: string, formId: string, weekStart: string, slots: readonly Date[], locale: 'fr' | 'en'): string {
+export function planningWeekFragment(
+  prefix: string,
+  formId: string,
+  weekStart: string,
+  slots: readonly Date[],
+  locale: 'fr' | 'en',
+): string {
   const weekEnd = addDays(weekStart, 6);
-  const header = locale === 'en' ? `Week from ${longDay(weekStart)} to ${longDay(weekEnd)}` : `Semaine du ${longDay(weekStart)} au ${longDay(weekEnd)}`;
+  const header =
+    locale === 'en'
+      ? `Week from ${longDay(weekStart)} to ${longDay(weekEnd)}`
+      : `Semaine du ${longDay(weekStart)} au ${longDay(weekEnd)}`;
   const days = Array.from({ length: 7 }, (_, index) => addDays(weekStart, index));
   const byDay = days.map((day) => slots.filter((slot) => parisDay(slot) === day));
   const rowCount = Math.max(1, ...byDay.map((list) => list.length));
   const rows = Array.from({ length: rowCount }, (_, row) => {
     const cells = byDay.map((list) => {
       const slot = list[row];
-      return slot ? `<td><a href="${prefix}/booking/create/${formId}/5/${Math.floor(slot.getTime() / 1000)}" title="plage libre ${parisMinute(slot)}">libre</a></td>` : '<td>complet</td>';
+      return slot
+        ? `<td><a href="${prefix}/booking/create/${formId}/5/${Math.floor(slot.getTime() / 1000)}" title="plage libre ${parisMinute(slot)}">libre</a></td>`
+        : '<td>complet</td>';
     });
     return `    <tr>${cells.join('')}</tr>`;
   });
-  const columns = days.map((day) => `<th>${SHORT_DAYS[weekday(day)]} ${day.slice(8, 10)}/${day.slice(5, 7)}</th>`).join('');
+  const columns = days
+    .map((day) => `<th>${SHORT_DAYS[weekday(day)]} ${day.slice(8, 10)}/${day.slice(5, 7)}</th>`)
+    .join('');
   return `<table class="planning">
   <thead><tr><th colspan="7">${header}</th></tr>
     <tr>${columns}</tr></thead>
@@ -179,16 +226,25 @@ function longDay(day: string): string {
 
 /** "Attention : Cette page n'est pas disponible pour le moment !" (73k05/comed-back). */
 export function closedPage(): string {
-  return sitePage('Prise de rendez-vous', `<div id="inner_Booking"><h2>Prise de rendez-vous</h2><p class="alert">Attention : Cette page n'est pas disponible pour le moment !</p></div>`);
+  return sitePage(
+    'Prise de rendez-vous',
+    `<div id="inner_Booking"><h2>Prise de rendez-vous</h2><p class="alert">Attention : Cette page n'est pas disponible pour le moment !</p></div>`,
+  );
 }
 
 export function maintenancePage(): string {
-  return sitePage('Maintenance', `<h1>Site en maintenance</h1><p>Le site est en maintenance. Merci de revenir plus tard.</p>`);
+  return sitePage(
+    'Maintenance',
+    `<h1>Site en maintenance</h1><p>Le site est en maintenance. Merci de revenir plus tard.</p>`,
+  );
 }
 
 /** `<h1>Service surchargé</h1>`, served with status 200. */
 export function overloadedPage(): string {
-  return sitePage('Service surchargé', `<h1>Service surchargé</h1><p>Le service est actuellement surchargé. Merci de réessayer plus tard.</p>`);
+  return sitePage(
+    'Service surchargé',
+    `<h1>Service surchargé</h1><p>Le service est actuellement surchargé. Merci de réessayer plus tard.</p>`,
+  );
 }
 
 /** An unrelated page of the site, where a retired form may redirect. */

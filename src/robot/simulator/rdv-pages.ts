@@ -15,7 +15,12 @@ export function localDate(day: string): string {
 
 function vuiInitData(vueData: unknown): string {
   // `</` cannot appear inside the script element.
-  const json = JSON.stringify({ vueData, componentStates: {}, uiMessageStack: { globalErrors: [], objectFieldErrors: {} }, vuiLang: 'fr' }).replace(/<\//g, '<\\/');
+  const json = JSON.stringify({
+    vueData,
+    componentStates: {},
+    uiMessageStack: { globalErrors: [], objectFieldErrors: {} },
+    vuiLang: 'fr',
+  }).replace(/<\//g, '<\\/');
   return `<script id="vui-init-data" type="application/json">${json}</script>`;
 }
 
@@ -53,7 +58,9 @@ export function landingPage(demarcheId: string, name: string): string {
  * it as a person would, by reading it; the robot never does.
  */
 export function termsPage(demarcheId: string, token: string, invalid: boolean, shownCode = ''): string {
-  const error = invalid ? '<p id="text-input-captcha-desc-error" class="fr-error-text">Le code de sécurité saisi est incorrect</p>' : '';
+  const error = invalid
+    ? '<p id="text-input-captcha-desc-error" class="fr-error-text">Le code de sécurité saisi est incorrect</p>'
+    : '';
   return platformPage(
     'Conditions générales d’utilisation',
     `<form method="post" action="/rdvpref/reservation/demarche/${demarcheId}/cgu/">
@@ -83,22 +90,46 @@ export function slotPage(demarcheId: string, slots: readonly Date[], now: Date):
   const publication = (day: string) => `${localDate(day)} 11:58`;
   const tranches = weekSlots.map((slot, index) => {
     const [hours, minutes] = parisMinute(slot).split(':').map(Number) as [number, number];
-    return { trhId: String(998_877 + index), dateLocale: localDate(parisDay(slot)), minutesDebut: hours * 60 + minutes, minutesFin: hours * 60 + minutes + 15 };
+    return {
+      trhId: String(998_877 + index),
+      dateLocale: localDate(parisDay(slot)),
+      minutesDebut: hours * 60 + minutes,
+      minutesFin: hours * 60 + minutes + 15,
+    };
   });
   const vueData = {
     CTX: `ctx-${demarcheId}`,
-    critere: { ageIds: [123], premierJour: localDate(monday), dateMin: localDate(today), minutesMin: 0, dateMax: localDate(addDays(monday, 41)), datePremiereDispo: first ? localDate(parisDay(first)) : '' },
+    critere: {
+      ageIds: [123],
+      premierJour: localDate(monday),
+      dateMin: localDate(today),
+      minutesMin: 0,
+      dateMax: localDate(addDays(monday, 41)),
+      datePremiereDispo: first ? localDate(parisDay(first)) : '',
+    },
     tranches,
-    precedentePub: { dateMin: localDate(monday), dateMax: localDate(addDays(monday, 4)), instantPublication: publication(addDays(monday, -14)) },
-    prochainePub: { dateMin: localDate(addDays(monday, 7)), dateMax: localDate(addDays(monday, 11)), instantPublication: publication(addDays(monday, 7)) },
+    precedentePub: {
+      dateMin: localDate(monday),
+      dateMax: localDate(addDays(monday, 4)),
+      instantPublication: publication(addDays(monday, -14)),
+    },
+    prochainePub: {
+      dateMin: localDate(addDays(monday, 7)),
+      dateMax: localDate(addDays(monday, 11)),
+      instantPublication: publication(addDays(monday, 7)),
+    },
   };
-  const rendered = weekSlots.length > 0
-    ? weekSlots
-        .map((slot, index) => `<div class="column col items-center blocCreneauSelection"><h3 class="celulleHeader text-bold text-center">${localDate(parisDay(slot)).slice(0, 5)}</h3><ul><li class="row cellule justify-center radio-card"><input type="radio" name="trhId" id="trhId_${998_877 + index}" data-value="${998_877 + index}"/><label class="fr-label" for="trhId_${998_877 + index}">${parisMinute(slot).replace(':', 'h')}</label></li></ul></div>`)
-        .join('\n')
-    : first
-      ? `<div class="text-center q-pa-md">Aucun créneau disponible sur cette semaine</div><button class="q-btn">Prochaine disponibilité le ${localDate(parisDay(first))}</button>`
-      : '<div class="text-center q-pa-md">Aucun créneau disponible à partir de cette date.<br/>Veuillez réessayer ultérieurement.</div>';
+  const rendered =
+    weekSlots.length > 0
+      ? weekSlots
+          .map(
+            (slot, index) =>
+              `<div class="column col items-center blocCreneauSelection"><h3 class="celulleHeader text-bold text-center">${localDate(parisDay(slot)).slice(0, 5)}</h3><ul><li class="row cellule justify-center radio-card"><input type="radio" name="trhId" id="trhId_${998_877 + index}" data-value="${998_877 + index}"/><label class="fr-label" for="trhId_${998_877 + index}">${parisMinute(slot).replace(':', 'h')}</label></li></ul></div>`,
+          )
+          .join('\n')
+      : first
+        ? `<div class="text-center q-pa-md">Aucun créneau disponible sur cette semaine</div><button class="q-btn">Prochaine disponibilité le ${localDate(parisDay(first))}</button>`
+        : '<div class="text-center q-pa-md">Aucun créneau disponible à partir de cette date.<br/>Veuillez réessayer ultérieurement.</div>';
   return platformPage(
     'Choix du créneau',
     `<h2>Choisissez votre créneau</h2>
@@ -110,6 +141,9 @@ ${rendered}
 
 /** The platform's own closed notice (assumed wording). */
 export function platformClosedPage(): string {
-  return platformPage('Service indisponible', '<h1>Service momentanément indisponible</h1><p>Le service est momentanément indisponible. Veuillez réessayer ultérieurement.</p>', {});
+  return platformPage(
+    'Service indisponible',
+    '<h1>Service momentanément indisponible</h1><p>Le service est momentanément indisponible. Veuillez réessayer ultérieurement.</p>',
+    {},
+  );
 }
-

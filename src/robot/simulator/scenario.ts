@@ -88,7 +88,9 @@ export function scenarioAt(source: ScenarioSource, now: Date): Scenario {
  * is `a` until February, then `b`. Before the first instant the first scenario holds.
  */
 export function timeline(steps: readonly (readonly [string, Scenario])[]): (now: Date) => Scenario {
-  const sorted = steps.map(([from, scenario]) => ({ from: Date.parse(from), scenario })).sort((a, b) => a.from - b.from);
+  const sorted = steps
+    .map(([from, scenario]) => ({ from: Date.parse(from), scenario }))
+    .sort((a, b) => a.from - b.from);
   if (sorted.length === 0) throw new Error('a timeline needs at least one scenario');
   return (now) => {
     let current = sorted[0]!.scenario;

@@ -18,7 +18,15 @@ import { challengePage, statusPage } from './error-pages.ts';
 import { noSlotVariantPage } from './no-slot-variants.ts';
 import * as legacy from './legacy-pages.ts';
 import * as rdv from './rdv-pages.ts';
-import { scenarioAt, slotInstants, type Fault, type LegacyScenario, type RdvScenario, type Scenario, type ScenarioSource } from './scenario.ts';
+import {
+  scenarioAt,
+  slotInstants,
+  type Fault,
+  type LegacyScenario,
+  type RdvScenario,
+  type Scenario,
+  type ScenarioSource,
+} from './scenario.ts';
 
 /** The code the simulated captcha accepts (for tests of a human-in-the-loop flow; the robot never sends one). */
 export const SIMULATED_CAPTCHA_ANSWER = 'SIMUL8';
@@ -51,7 +59,13 @@ interface RdvSession {
   captchaPassed: boolean;
 }
 
-type Reply = { status: number; body?: string | Buffer; headers?: Record<string, string | string[]>; charset?: string; truncate?: boolean };
+type Reply = {
+  status: number;
+  body?: string | Buffer;
+  headers?: Record<string, string | string[]>;
+  charset?: string;
+  truncate?: boolean;
+};
 
 export class Simulator {
   readonly requests: SimulatedRequest[] = [];
@@ -140,7 +154,11 @@ export class Simulator {
       const reply = await this.route(request, body, port);
       send(response, reply);
     } catch (error) {
-      send(response, { status: 500, body: statusPage(500), headers: { 'x-simulator-error': String(error).slice(0, 200) } });
+      send(response, {
+        status: 500,
+        body: statusPage(500),
+        headers: { 'x-simulator-error': String(error).slice(0, 200) },
+      });
     } finally {
       this.inFlightByPort.set(port, (this.inFlightByPort.get(port) ?? 1) - 1);
       this.inFlight -= 1;
@@ -161,7 +179,9 @@ export class Simulator {
         this.legacyStep(legacyScenario(source, this.clock()), prefix, formId!, Number(step), method, body, cookies),
       );
     }
-    const planning = /^(\/index\.php)?\/ezjscore\/call\/bookingserver::planning::assign::(\d+)::(\d+)::(-?\d+)$/.exec(path);
+    const planning = /^(\/index\.php)?\/ezjscore\/call\/bookingserver::planning::assign::(\d+)::(\d+)::(-?\d+)$/.exec(
+      path,
+    );
     if (planning) {
       const [, prefix = '', formId, planningId, offset] = planning;
       const source = this.legacyScenarios.get(formId!);
@@ -177,14 +197,22 @@ export class Simulator {
       if (!entry) return notFound();
       const scenario = scenarioAt(entry.source, this.clock());
       if (scenario.system !== 'rdv-prefecture') return notFound();
-      return this.withFaults(`rdv:${id}`, scenario, page === '' ? 'booking' : 'inner', port, () => this.rdvPage(scenario, id!, entry.name, page, url, method, body, cookies));
+      return this.withFaults(`rdv:${id}`, scenario, page === '' ? 'booking' : 'inner', port, () =>
+        this.rdvPage(scenario, id!, entry.name, page, url, method, body, cookies),
+      );
     }
     if (path.startsWith('/Actualites')) return html(200, legacy.unrelatedPage());
     return notFound();
   }
 
   /** Applies a scenario's fault to a request, or lets `normal` answer. */
-  private async withFaults(key: string, scenario: Scenario, where: 'booking' | 'planning' | 'inner', port: number, normal: () => Reply): Promise<Reply> {
+  private async withFaults(
+    key: string,
+    scenario: Scenario,
+    where: 'booking' | 'planning' | 'inner',
+    port: number,
+    normal: () => Reply,
+  ): Promise<Reply> {
     const fault: Fault | undefined = scenario.fault;
     if (!fault) return normal();
     switch (fault.kind) {
@@ -198,16 +226,26 @@ export class Simulator {
           if (left <= 0) return normal();
           this.faultBudget.set(key, left - 1);
         }
-        return { ...html(fault.status, statusPage(fault.status)), headers: fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter } };
+        return {
+          ...html(fault.status, statusPage(fault.status)),
+          headers: fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter },
+        };
       }
       case 'challenge':
-        return html(fault.status ?? 503, fault.vendor ? challengeInterstitial(fault.vendor, fault.padding) : challengePage());
+        return html(
+          fault.status ?? 503,
+          fault.vendor ? challengeInterstitial(fault.vendor, fault.padding) : challengePage(),
+        );
       case 'vendor-loader': {
         const reply = normal();
-        return typeof reply.body === 'string' && reply.body.length > 0 ? { ...reply, body: withVendorLoader(reply.body, fault.loader) } : reply;
+        return typeof reply.body === 'string' && reply.body.length > 0
+          ? { ...reply, body: withVendorLoader(reply.body, fault.loader) }
+          : reply;
       }
       case 'closed':
-        return where === 'planning' ? normal() : html(200, scenario.system === 'rdv-prefecture' ? rdv.platformClosedPage() : legacy.closedPage());
+        return where === 'planning'
+          ? normal()
+          : html(200, scenario.system === 'rdv-prefecture' ? rdv.platformClosedPage() : legacy.closedPage());
       case 'maintenance':
         return where === 'planning' ? normal() : html(200, legacy.maintenancePage());
       case 'overloaded':
@@ -227,7 +265,9 @@ export class Simulator {
       }
       case 'huge': {
         const reply = normal();
-        return typeof reply.body === 'string' ? { ...reply, body: reply.body.replace('</main>', `<!-- ${'x'.repeat(3 * 1024 * 1024)} --></main>`) } : reply;
+        return typeof reply.body === 'string'
+          ? { ...reply, body: reply.body.replace('</main>', `<!-- ${'x'.repeat(3 * 1024 * 1024)} --></main>`) }
+          : reply;
       }
       default:
         return normal();
@@ -245,7 +285,15 @@ export class Simulator {
   }
 
   /** The booking flow of a legacy form: session in `eZSESSID`, each POST answered by a 302. */
-  private legacyStep(scenario: LegacyScenario, prefix: string, formId: string, step: number, method: string, body: string, cookies: Map<string, string>): Reply {
+  private legacyStep(
+    scenario: LegacyScenario,
+    prefix: string,
+    formId: string,
+    step: number,
+    method: string,
+    body: string,
+    cookies: Map<string, string>,
+  ): Reply {
     const fault = scenario.fault?.kind;
     const base = `${prefix}/booking/create/${formId}`;
     const charset = scenario.charset ?? 'utf-8';
@@ -262,7 +310,9 @@ export class Simulator {
     const go = (target: number): Reply => withHeaders(redirect(`${base}/${target}`), headers);
     const form = new URLSearchParams(body);
     const counter = scenario.counters.find((candidate) => candidate.id === session.planning);
-    const counterHasSlots = counter ? slotInstants(counter.slots, this.clock()).length > 0 || counter.calendarWhenEmpty === true : false;
+    const counterHasSlots = counter
+      ? slotInstants(counter.slots, this.clock()).length > 0 || counter.calendarWhenEmpty === true
+      : false;
     const resultStep = counterHasSlots ? 4 : 2;
 
     switch (step) {
@@ -272,7 +322,12 @@ export class Simulator {
           session.conditions = true;
           if (scenario.flow === 'direct-calendar') {
             session.planning = scenario.counters[0]!.id;
-            return go(slotInstants(scenario.counters[0]!.slots, this.clock()).length > 0 || scenario.counters[0]!.calendarWhenEmpty ? 4 : 2);
+            return go(
+              slotInstants(scenario.counters[0]!.slots, this.clock()).length > 0 ||
+                scenario.counters[0]!.calendarWhenEmpty
+                ? 4
+                : 2,
+            );
           }
           return go(1);
         }
@@ -286,11 +341,18 @@ export class Simulator {
           const hasSlots = slotInstants(chosen.slots, this.clock()).length > 0 || chosen.calendarWhenEmpty === true;
           return go(scenario.flow === 'extra-step' ? 3 : hasSlots ? 4 : 2);
         }
-        return page(fault === 'changed-layout' ? legacy.changedLayoutCountersPage(prefix, formId, scenario.counters) : legacy.countersPage(prefix, formId, scenario.counters));
+        return page(
+          fault === 'changed-layout'
+            ? legacy.changedLayoutCountersPage(prefix, formId, scenario.counters)
+            : legacy.countersPage(prefix, formId, scenario.counters),
+        );
       case 2:
         if (!session.planning) return go(session.conditions ? 1 : 0);
-        if (scenario.fault?.kind === 'no-slot-variant') return page(noSlotVariantPage(scenario.fault.variant, prefix, formId));
-        return page(legacy.noSlotPage(prefix, formId, scenario.wording ?? 'classic', { cut: fault === 'truncated-html' }));
+        if (scenario.fault?.kind === 'no-slot-variant')
+          return page(noSlotVariantPage(scenario.fault.variant, prefix, formId));
+        return page(
+          legacy.noSlotPage(prefix, formId, scenario.wording ?? 'classic', { cut: fault === 'truncated-html' }),
+        );
       case 3:
         if (!session.planning) return go(session.conditions ? 1 : 0);
         if (method === 'POST') {
@@ -305,24 +367,49 @@ export class Simulator {
         return page(legacy.calendarPage(prefix, formId, session.planning));
       default:
         // Steps 5 (chosen slot), 6 (captcha), 8, 9: booking itself. The robot never comes here.
-        return page(legacy.sitePage('Prise de rendez-vous', '<div id="inner_Booking"><h2>Confirmation</h2><form id="FormBookingCreate"><div class="g-recaptcha"></div></form></div>'));
+        return page(
+          legacy.sitePage(
+            'Prise de rendez-vous',
+            '<div id="inner_Booking"><h2>Confirmation</h2><form id="FormBookingCreate"><div class="g-recaptcha"></div></form></div>',
+          ),
+        );
     }
   }
 
   /** A planning week: day zero is the Monday of the current week, or `dayZeroWeeksAgo` earlier. */
-  private planningWeek(scenario: LegacyScenario, prefix: string, formId: string, planningId: string, offset: number): Reply {
+  private planningWeek(
+    scenario: LegacyScenario,
+    prefix: string,
+    formId: string,
+    planningId: string,
+    offset: number,
+  ): Reply {
     const counter = scenario.counters.find((candidate) => candidate.id === planningId);
     if (!counter) return html(200, '');
     const now = this.clock();
     const dayZero = addDays(mondayOf(parisDay(now)), -7 * (scenario.dayZeroWeeksAgo ?? 0));
     const weekStart = addDays(dayZero, offset);
     const weekEnd = addDays(weekStart, 6);
-    const slots = slotInstants(counter.slots, now).filter((slot) => parisDay(slot) >= weekStart && parisDay(slot) <= weekEnd);
-    return { ...html(200, legacy.planningWeekFragment(prefix, formId, weekStart, slots, scenario.weekLocale ?? 'fr')), charset: scenario.charset ?? 'utf-8' };
+    const slots = slotInstants(counter.slots, now).filter(
+      (slot) => parisDay(slot) >= weekStart && parisDay(slot) <= weekEnd,
+    );
+    return {
+      ...html(200, legacy.planningWeekFragment(prefix, formId, weekStart, slots, scenario.weekLocale ?? 'fr')),
+      charset: scenario.charset ?? 'utf-8',
+    };
   }
 
   /** RDV-Préfecture: landing → cgu (captcha) → _validerCaptcha → creneau; creneau without a passed captcha goes back to cgu. */
-  private rdvPage(scenario: RdvScenario, id: string, name: string, page: string, url: URL, method: string, body: string, cookies: Map<string, string>): Reply {
+  private rdvPage(
+    scenario: RdvScenario,
+    id: string,
+    name: string,
+    page: string,
+    url: URL,
+    method: string,
+    body: string,
+    cookies: Map<string, string>,
+  ): Reply {
     const base = `/rdvpref/reservation/demarche/${id}/`;
     const known = cookies.get('JSESSIONID');
     let sessionId = known && this.rdvSessions.has(known) && scenario.fault?.kind !== 'session-lost' ? known : null;
@@ -337,15 +424,32 @@ export class Simulator {
       case '':
         return withHeaders(html(200, rdv.landingPage(id, name)), headers);
       case 'cgu':
-        return withHeaders(html(200, rdv.termsPage(id, randomBytes(24).toString('base64url'), url.searchParams.get('error') === 'invalidCaptcha', SIMULATED_CAPTCHA_ANSWER)), headers);
+        return withHeaders(
+          html(
+            200,
+            rdv.termsPage(
+              id,
+              randomBytes(24).toString('base64url'),
+              url.searchParams.get('error') === 'invalidCaptcha',
+              SIMULATED_CAPTCHA_ANSWER,
+            ),
+          ),
+          headers,
+        );
       case '_validerCaptcha': {
         if (method !== 'POST') return withHeaders(redirect(`${base}cgu/`), headers);
         session.captchaPassed = new URLSearchParams(body).get('captchaUsercode') === SIMULATED_CAPTCHA_ANSWER;
-        return withHeaders(redirect(session.captchaPassed ? `${base}creneau/` : `${base}cgu/?error=invalidCaptcha`), headers);
+        return withHeaders(
+          redirect(session.captchaPassed ? `${base}creneau/` : `${base}cgu/?error=invalidCaptcha`),
+          headers,
+        );
       }
       case 'creneau':
         if (!session.captchaPassed) return withHeaders(redirect(`${base}cgu/`), headers);
-        return withHeaders(html(200, rdv.slotPage(id, slotInstants(scenario.slots, this.clock()), this.clock())), headers);
+        return withHeaders(
+          html(200, rdv.slotPage(id, slotInstants(scenario.slots, this.clock()), this.clock())),
+          headers,
+        );
       default:
         return notFound();
     }
@@ -391,7 +495,16 @@ async function readBody(request: http.IncomingMessage): Promise<string> {
 
 /** Encodes text in windows-1252, where the typographic apostrophe is byte 0x92. */
 function encodeWindows1252(text: string): Buffer {
-  const special: Record<string, number> = { '’': 0x92, '‘': 0x91, '…': 0x85, 'œ': 0x9c, 'Œ': 0x8c, '€': 0x80, '«': 0xab, '»': 0xbb };
+  const special: Record<string, number> = {
+    '’': 0x92,
+    '‘': 0x91,
+    '…': 0x85,
+    œ: 0x9c,
+    Œ: 0x8c,
+    '€': 0x80,
+    '«': 0xab,
+    '»': 0xbb,
+  };
   return Buffer.from([...text].map((char) => special[char] ?? (char.charCodeAt(0) < 256 ? char.charCodeAt(0) : 0x3f)));
 }
 
@@ -399,8 +512,16 @@ function send(response: http.ServerResponse, reply: Reply): void {
   if (response.destroyed) return;
   const charset = reply.charset ?? 'utf-8';
   const text = reply.body ?? '';
-  const bytes = typeof text === 'string' ? (charset === 'windows-1252' ? encodeWindows1252(text.replace('charset="utf-8"', 'charset="windows-1252"')) : Buffer.from(text, 'utf8')) : text;
-  const headers: Record<string, string | string[] | number> = { 'content-type': `text/html; charset=${charset}`, ...reply.headers };
+  const bytes =
+    typeof text === 'string'
+      ? charset === 'windows-1252'
+        ? encodeWindows1252(text.replace('charset="utf-8"', 'charset="windows-1252"'))
+        : Buffer.from(text, 'utf8')
+      : text;
+  const headers: Record<string, string | string[] | number> = {
+    'content-type': `text/html; charset=${charset}`,
+    ...reply.headers,
+  };
   if (reply.truncate) {
     // Announce the whole page, send a third of it, and hang up.
     response.writeHead(reply.status, { ...headers, 'content-length': bytes.length });

@@ -26,7 +26,11 @@ declare const OBSERVATION_CONFIG: BookmarkletConfig;
 
 const HOST_ID = 'guichets-fermes-observation';
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text = '',
+  attributes: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.textContent = text;
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -39,9 +43,15 @@ function explain(block: ReturnType<typeof captureObservation> & { ok: true }): s
   const { block: seen } = block;
   const procedure = OBSERVATION_CONFIG.procedures[seen.demarche];
   return [
-    procedure ? `Démarche n° ${seen.demarche} : ${procedure}.` : `Démarche n° ${seen.demarche} : elle n’est pas suivie par Guichets fermés, l’observation serait refusée.`,
-    seen.outcome === 'slots' ? `Première date proposée : ${frenchDay(seen.first_date)}${seen.second_date ? ` ; deuxième : ${frenchDay(seen.second_date)}` : ''}.` : 'Aucun créneau proposé.',
-    seen.next_publication ? `Prochaine mise en ligne annoncée : le ${frenchDay(seen.next_publication.slice(0, 10))} à ${seen.next_publication.slice(11, 16)}.` : 'Pas de prochaine mise en ligne affichée.',
+    procedure
+      ? `Démarche n° ${seen.demarche} : ${procedure}.`
+      : `Démarche n° ${seen.demarche} : elle n’est pas suivie par Guichets fermés, l’observation serait refusée.`,
+    seen.outcome === 'slots'
+      ? `Première date proposée : ${frenchDay(seen.first_date)}${seen.second_date ? ` ; deuxième : ${frenchDay(seen.second_date)}` : ''}.`
+      : 'Aucun créneau proposé.',
+    seen.next_publication
+      ? `Prochaine mise en ligne annoncée : le ${frenchDay(seen.next_publication.slice(0, 10))} à ${seen.next_publication.slice(11, 16)}.`
+      : 'Pas de prochaine mise en ligne affichée.',
   ];
 }
 
@@ -65,7 +75,9 @@ function show(capture: ReturnType<typeof captureObservation> & { ok: true }): vo
   const text = formatBlock(capture.block);
   const host = element('div', '', { id: HOST_ID });
   const root = host.attachShadow({ mode: 'open' });
-  const style = element('style', `
+  const style = element(
+    'style',
+    `
     .box { position: fixed; z-index: 2147483647; inset: 1rem 1rem auto auto; max-width: 34rem; max-height: calc(100vh - 2rem); overflow: auto;
       background: #fff; color: #161616; border: 2px solid #000091; border-radius: 6px; padding: 1rem; font: 16px/1.45 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.3); }
     h2 { font-size: 1.2rem; margin: 0 0 .5rem; }
@@ -75,18 +87,31 @@ function show(capture: ReturnType<typeof captureObservation> & { ok: true }): vo
     a { background: #000091; color: #fff; text-decoration: none; }
     button { background: #fff; color: #000091; }
     .status { min-height: 1.5em; }
-    @media (max-width: 40rem) { .box { inset: .5rem; max-width: none; } }`);
+    @media (max-width: 40rem) { .box { inset: .5rem; max-width: none; } }`,
+  );
   const box = element('div', '', { class: 'box', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'titre' });
   box.append(element('h2', 'Signaler ce que je vois', { id: 'titre' }));
   const list = element('ul');
   for (const line of explain(capture)) list.append(element('li', line));
   box.append(list);
-  box.append(element('p', 'Voici exactement ce qui sera envoyé, et rien d’autre : ni nom, ni adresse électronique, ni ce que vous avez tapé dans un formulaire, ni cookie.'));
+  box.append(
+    element(
+      'p',
+      'Voici exactement ce qui sera envoyé, et rien d’autre : ni nom, ni adresse électronique, ni ce que vous avez tapé dans un formulaire, ni cookie.',
+    ),
+  );
   const block = element('pre', text, { 'data-observation-block': '' });
   box.append(block);
   const actions = element('div', '', { class: 'actions' });
   if (OBSERVATION_CONFIG.issueFormUrl) {
-    actions.append(element('a', 'Envoyer sur GitHub', { href: OBSERVATION_CONFIG.issueFormUrl + encodeURIComponent(text), target: '_blank', rel: 'noopener noreferrer', 'data-send-issue': '' }));
+    actions.append(
+      element('a', 'Envoyer sur GitHub', {
+        href: OBSERVATION_CONFIG.issueFormUrl + encodeURIComponent(text),
+        target: '_blank',
+        rel: 'noopener noreferrer',
+        'data-send-issue': '',
+      }),
+    );
   }
   const copyButton = element('button', 'Copier l’observation', { type: 'button', 'data-copy': '' });
   const close = element('button', 'Fermer', { type: 'button', 'data-close': '' });
@@ -105,7 +130,9 @@ function show(capture: ReturnType<typeof captureObservation> & { ok: true }): vo
   );
   copyButton.addEventListener('click', () => {
     void copy(text, block).then((done) => {
-      status.textContent = done ? 'Observation copiée : collez-la dans un courriel.' : 'La copie a échoué : sélectionnez le bloc et copiez-le.';
+      status.textContent = done
+        ? 'Observation copiée : collez-la dans un courriel.'
+        : 'La copie a échoué : sélectionnez le bloc et copiez-le.';
     });
   });
   close.addEventListener('click', () => host.remove());
@@ -113,6 +140,13 @@ function show(capture: ReturnType<typeof captureObservation> & { ok: true }): vo
   document.body.append(host);
 }
 
-const capture = captureObservation(location.pathname, document.querySelector('script#vui-init-data')?.textContent ?? null, new Date());
+const capture = captureObservation(
+  location.pathname,
+  document.querySelector('script#vui-init-data')?.textContent ?? null,
+  new Date(),
+);
 if (capture.ok) show(capture);
-else window.alert(`Signaler ce que je vois (Guichets fermés) : ce marque-page ne s’applique pas ici. ${capture.reason} La page n’a pas été modifiée.`);
+else
+  window.alert(
+    `Signaler ce que je vois (Guichets fermés) : ce marque-page ne s’applique pas ici. ${capture.reason} La page n’a pas été modifiée.`,
+  );

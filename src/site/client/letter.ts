@@ -37,7 +37,8 @@ export function renderLetter(sheet: HTMLElement, blocks: readonly LetterBlock[])
       const wrapper = document.createElement('div');
       wrapper.className = 'letter-attachments';
       const list = document.createElement('ul');
-      for (const line of block.lines.slice(1)) list.append(Object.assign(document.createElement('li'), { textContent: line }));
+      for (const line of block.lines.slice(1))
+        list.append(Object.assign(document.createElement('li'), { textContent: line }));
       wrapper.append(Object.assign(document.createElement('p'), { textContent: block.lines[0] }), list);
       return wrapper;
     }
@@ -63,7 +64,8 @@ if (form && sheet && factsSource?.textContent) {
   facts.evidencePackUrl = absolute(facts.evidencePackUrl);
   if (facts.statistics) facts.statistics.permalink = absolute(facts.statistics.permalink);
 
-  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | RadioNodeList | null;
+  const field = (name: string) =>
+    form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | RadioNodeList | null;
   const value = (name: string) => {
     const element = field(name);
     return element && 'value' in element ? element.value : '';
@@ -126,14 +128,19 @@ if (form && sheet && factsSource?.textContent) {
       const own = errors.filter((error) => error.field === message.dataset.errorFor);
       message.textContent = own.map((error) => error.message).join(' ');
       message.hidden = own.length === 0;
-      const input = message.dataset.errorFor === 'situation' || message.dataset.errorFor === 'attempts' ? null : document.getElementById(message.dataset.errorFor!);
+      const input =
+        message.dataset.errorFor === 'situation' || message.dataset.errorFor === 'attempts'
+          ? null
+          : document.getElementById(message.dataset.errorFor!);
       const group = message.closest('fieldset');
       const owner = input ?? group;
       if (!owner) continue;
       // aria-invalid belongs on fields; a group (fieldset) only points to its message.
       if (input && own.length) input.setAttribute('aria-invalid', 'true');
       else if (input) input.removeAttribute('aria-invalid');
-      const described = (owner.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== message.id);
+      const described = (owner.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .filter((id) => id && id !== message.id);
       if (own.length) described.push(message.id);
       if (described.length) owner.setAttribute('aria-describedby', described.join(' '));
       else owner.removeAttribute('aria-describedby');
@@ -142,7 +149,10 @@ if (form && sheet && factsSource?.textContent) {
     list.replaceChildren(
       ...errors.map((error) => {
         const item = document.createElement('li');
-        const link = Object.assign(document.createElement('a'), { textContent: error.message, href: `#${target(error)?.id ?? ''}` });
+        const link = Object.assign(document.createElement('a'), {
+          textContent: error.message,
+          href: `#${target(error)?.id ?? ''}`,
+        });
         link.addEventListener('click', (event) => {
           event.preventDefault();
           target(error)?.focus();

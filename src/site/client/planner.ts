@@ -18,7 +18,13 @@ interface ProcedureChoice {
 const form = document.querySelector<HTMLFormElement>('[data-planner]');
 const source = document.querySelector('script[data-procedures]');
 
-const weekdayFormat = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const weekdayFormat = new Intl.DateTimeFormat('fr-FR', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** `lundi 5 mars 2018`. */
 function plannedDay(day: string): string {

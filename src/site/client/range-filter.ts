@@ -31,7 +31,11 @@ if (form) {
     const text = `du ${formatShortDay(low)} au ${formatShortDay(high)}`;
     const whole = low === from.min && high === from.max;
     if (period) period.textContent = whole ? originalPeriod : text;
-    if (footerStyle) footerStyle.textContent = originalFooter.replace(/période du [^·"]*?(?=\s*[·"])/, `période ${whole ? originalPeriod : text}`);
+    if (footerStyle)
+      footerStyle.textContent = originalFooter.replace(
+        /période du [^·"]*?(?=\s*[·"])/,
+        `période ${whole ? originalPeriod : text}`,
+      );
     if (status) status.textContent = `${countOf(shown, 'sondage affiché', 'sondages affichés')}.`;
     if (updateHash) history.replaceState(null, '', whole ? location.pathname : `#du=${low}&au=${high}`);
   };

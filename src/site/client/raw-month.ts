@@ -39,8 +39,16 @@ function monthRows(text: string, url: string, month: string): RawProbeRow[] {
   if (columns.includes(-1)) throw new LoadError('le fichier n’a pas les colonnes attendues');
   return lines.map(({ line, cells }) => {
     // The published file neutralises formula-like cells (an apostrophe before them): show the text as the robot saw it.
-    const [probed_at, outcome, first_date, second_date, detail] = columns.map((index) => restoreFormula(cells[index]!)) as [string, string, string, string, string];
-    if (!PROBED_AT.test(probed_at) || !probed_at.startsWith(month) || !DAY_OR_EMPTY.test(first_date) || !DAY_OR_EMPTY.test(second_date) || !/^[a-z_]+$/.test(outcome)) {
+    const [probed_at, outcome, first_date, second_date, detail] = columns.map((index) =>
+      restoreFormula(cells[index]!),
+    ) as [string, string, string, string, string];
+    if (
+      !PROBED_AT.test(probed_at) ||
+      !probed_at.startsWith(month) ||
+      !DAY_OR_EMPTY.test(first_date) ||
+      !DAY_OR_EMPTY.test(second_date) ||
+      !/^[a-z_]+$/.test(outcome)
+    ) {
       throw new LoadError(`la ligne ${line} du fichier est illisible`);
     }
     return { probed_at, outcome, first_date, second_date, detail };

@@ -6,9 +6,30 @@
  * (the JSON the server wrote next to the canvas), written by the same rule as
  * the table's: nothing is formatted here.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Legend,
+  Tooltip,
+);
 
 /** What the page hands to the chart. */
 export interface ChartData {
@@ -112,7 +133,10 @@ function draw(canvas: HTMLCanvasElement, data: ChartData): Chart {
           titleFont: TEXT,
           callbacks: {
             title: (items) => (items[0] ? data.labels[items[0].dataIndex]!.join(' ') : ''),
-            label: (item) => (item.datasetIndex < data.series.length ? data.series[item.datasetIndex]!.tooltips[item.dataIndex]! : data.failures.tooltips[item.dataIndex]!),
+            label: (item) =>
+              item.datasetIndex < data.series.length
+                ? data.series[item.datasetIndex]!.tooltips[item.dataIndex]!
+                : data.failures.tooltips[item.dataIndex]!,
           },
         },
       },
@@ -126,7 +150,9 @@ for (const figure of document.querySelectorAll<HTMLElement>('[data-synthesis-cha
   if (!canvas || !source?.textContent) continue;
   const chart = draw(canvas, JSON.parse(source.textContent) as ChartData);
   // What the chart actually holds, readable by tests and by anyone inspecting the page.
-  figure.dataset.drawn = JSON.stringify(chart.data.datasets.map((dataset) => ({ label: dataset.label, data: dataset.data })));
+  figure.dataset.drawn = JSON.stringify(
+    chart.data.datasets.map((dataset) => ({ label: dataset.label, data: dataset.data })),
+  );
   // Canvas charts keep their screen size on paper unless resized for print.
   const resize = () => chart.resize();
   window.matchMedia('print').addEventListener('change', resize);

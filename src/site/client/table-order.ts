@@ -9,7 +9,10 @@ export type Direction = 'ascending' | 'descending';
 
 /** Lowercase and without accents, so that « prefecture » finds « Préfecture ». */
 export function normalise(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 /**

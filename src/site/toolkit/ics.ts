@@ -88,7 +88,10 @@ export function localDateTime(day: string, time: string): string {
 
 /** A UTC DATE-TIME, e.g. `20180301T081500Z`. */
 export function utcDateTime(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** The local end of an attempt `minutes` after its start, as a floating DATE-TIME. */

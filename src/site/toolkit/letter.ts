@@ -12,7 +12,14 @@
  */
 import { innerQuotes } from '../../lib/french-typography.ts';
 import { isCalendarDay } from '../../lib/calendar.ts';
-import { agreeWith, formatCount, formatLongDay, formatMonthRange, formatParisDateTime, formatShare } from '../../lib/format.ts';
+import {
+  agreeWith,
+  formatCount,
+  formatLongDay,
+  formatMonthRange,
+  formatParisDateTime,
+  formatShare,
+} from '../../lib/format.ts';
 import { hoursWords } from '../../lib/period-statement.ts';
 import { withinMonthCount } from '../../lib/month-statistics.ts';
 import type { HeadlineFigure } from '../../lib/headline.ts';
@@ -152,7 +159,6 @@ export function emptyLetterForm(facts: Pick<LetterFacts, 'prefecture' | 'procedu
   };
 }
 
-
 /** The statistics paragraph's numbers over the headline period, or null when no probe succeeded. */
 export function letterStatistics(
   headline: HeadlineFigure,
@@ -205,13 +211,19 @@ export function letterTime(time: string): string {
   return `${Number(hours)} h ${minutes}`;
 }
 
-const lines = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 const or = (text: string, placeholder: string) => oneLine(text) || `[${placeholder}]`;
 
 /** The attempts the letter lists: those with a day, in date order. */
 export function datedAttempts(attempts: readonly Attempt[]): Attempt[] {
-  return attempts.filter((attempt) => isCalendarDay(attempt.day)).sort((a, b) => `${a.day}T${a.time}`.localeCompare(`${b.day}T${b.time}`));
+  return attempts
+    .filter((attempt) => isCalendarDay(attempt.day))
+    .sort((a, b) => `${a.day}T${a.time}`.localeCompare(`${b.day}T${b.time}`));
 }
 
 /** The statistics paragraph, quoting the site's figures with their source. */
@@ -238,7 +250,10 @@ function requestSentence(form: LetterForm): string {
       : form.kind === 'renouvellement'
         ? 'une demande de renouvellement de mon titre de séjour'
         : 'une demande de titre de séjour';
-  const details = [oneLine(form.title) && `démarche « ${innerQuotes(oneLine(form.title))} »`, oneLine(form.basis) && `motif : ${oneLine(form.basis)}`].filter(Boolean);
+  const details = [
+    oneLine(form.title) && `démarche « ${innerQuotes(oneLine(form.title))} »`,
+    oneLine(form.basis) && `motif : ${oneLine(form.basis)}`,
+  ].filter(Boolean);
   return `Je souhaite déposer ${what}${details.length ? ` (${details.join(', ')})` : ''}. Pour la déposer, je dois d’abord obtenir un rendez-vous auprès de votre service des étrangers.`;
 }
 
@@ -256,8 +271,14 @@ export function composeLetter(form: LetterForm, facts: LetterFacts): LetterBlock
   const recipient = lines(form.prefectureAddress);
   const blocks: LetterBlock[] = [
     { kind: 'sender', lines: sender },
-    { kind: 'recipient', lines: recipient.length ? recipient : [facts.prefecture, 'Service des étrangers', '[Adresse de la préfecture]'] },
-    { kind: 'place-date', lines: [`${or(form.place, 'Ville')}, le ${isCalendarDay(form.date) ? letterDay(form.date) : '[date]'}`] },
+    {
+      kind: 'recipient',
+      lines: recipient.length ? recipient : [facts.prefecture, 'Service des étrangers', '[Adresse de la préfecture]'],
+    },
+    {
+      kind: 'place-date',
+      lines: [`${or(form.place, 'Ville')}, le ${isCalendarDay(form.date) ? letterDay(form.date) : '[date]'}`],
+    },
     { kind: 'mention', lines: ['Lettre recommandée avec demande d’avis de réception'] },
     { kind: 'object', lines: [`Objet : ${LETTER_OBJECT}`] },
     { kind: 'salutation', lines: ['Madame, Monsieur,'] },
@@ -267,30 +288,44 @@ export function composeLetter(form: LetterForm, facts: LetterFacts): LetterBlock
   if (form.situation === 'sans-internet') {
     blocks.push({
       kind: 'paragraph',
-      lines: ['Je n’ai pas d’accès à internet qui me permette de prendre ce rendez-vous sur le site de la préfecture. Je vous demande donc de bien vouloir me convoquer par courrier, à l’adresse indiquée ci-dessus.'],
+      lines: [
+        'Je n’ai pas d’accès à internet qui me permette de prendre ce rendez-vous sur le site de la préfecture. Je vous demande donc de bien vouloir me convoquer par courrier, à l’adresse indiquée ci-dessus.',
+      ],
     });
   } else if (form.situation === 'tentatives') {
     const attempts = datedAttempts(form.attempts);
     blocks.push({
       kind: 'paragraph',
-      lines: [`J’ai essayé à plusieurs reprises de prendre ce rendez-vous sur le site de la préfecture (${facts.bookingUrl}), sans obtenir de date :`],
+      lines: [
+        `J’ai essayé à plusieurs reprises de prendre ce rendez-vous sur le site de la préfecture (${facts.bookingUrl}), sans obtenir de date :`,
+      ],
     });
     blocks.push({
       kind: 'list',
       lines: attempts.length
-        ? attempts.map((attempt) => `le ${letterDay(attempt.day)}${attempt.time ? ` à ${letterTime(attempt.time)}` : ''} : ${oneLine(attempt.result) || DEFAULT_ATTEMPT_RESULT}`)
+        ? attempts.map(
+            (attempt) =>
+              `le ${letterDay(attempt.day)}${attempt.time ? ` à ${letterTime(attempt.time)}` : ''} : ${oneLine(attempt.result) || DEFAULT_ATTEMPT_RESULT}`,
+          )
         : ['[date et heure de chaque tentative, et ce que le site a affiché]'],
     });
     blocks.push({ kind: 'paragraph', lines: ['J’ai conservé une capture d’écran de chacune de ces tentatives.'] });
   } else {
-    blocks.push({ kind: 'paragraph', lines: ['[Votre situation : pas d’accès à internet, ou tentatives répétées sur le site]'] });
+    blocks.push({
+      kind: 'paragraph',
+      lines: ['[Votre situation : pas d’accès à internet, ou tentatives répétées sur le site]'],
+    });
   }
 
-  if (form.includeStatistics && facts.statistics) blocks.push({ kind: 'paragraph', lines: [statisticsParagraph(facts, facts.statistics)] });
-  if (form.includeStatistics && facts.statistics?.attempts) blocks.push({ kind: 'paragraph', lines: [facts.statistics.attempts] });
+  if (form.includeStatistics && facts.statistics)
+    blocks.push({ kind: 'paragraph', lines: [statisticsParagraph(facts, facts.statistics)] });
+  if (form.includeStatistics && facts.statistics?.attempts)
+    blocks.push({ kind: 'paragraph', lines: [facts.statistics.attempts] });
 
   const urgency = [
-    ...(isCalendarDay(form.expiry) ? [`Mon ${CURRENT_DOCUMENTS[form.currentDocument]} actuel expire le ${letterDay(form.expiry)}.`] : []),
+    ...(isCalendarDay(form.expiry)
+      ? [`Mon ${CURRENT_DOCUMENTS[form.currentDocument]} actuel expire le ${letterDay(form.expiry)}.`]
+      : []),
     ...(oneLine(form.urgency) ? [oneLine(form.urgency)] : []),
   ];
   if (urgency.length) blocks.push({ kind: 'paragraph', lines: [`Ma demande est urgente. ${urgency.join(' ')}`] });
@@ -299,16 +334,23 @@ export function composeLetter(form: LetterForm, facts: LetterFacts): LetterBlock
     const time = form.visitTime ? ` à ${letterTime(form.visitTime)}` : '';
     blocks.push({
       kind: 'paragraph',
-      lines: [`Je vous informe que je me présenterai au service des étrangers de la préfecture le ${letterDay(form.visitDate)}${time}, avec une copie de ce courrier, afin d’obtenir ce rendez-vous.`],
+      lines: [
+        `Je vous informe que je me présenterai au service des étrangers de la préfecture le ${letterDay(form.visitDate)}${time}, avec une copie de ce courrier, afin d’obtenir ce rendez-vous.`,
+      ],
     });
   }
 
   blocks.push(
     {
       kind: 'paragraph',
-      lines: ['Je vous demande donc de bien vouloir me fixer, dans un délai raisonnable, un rendez-vous pour déposer ma demande, ou de m’indiquer une autre façon de la déposer. Faute de rendez-vous, je me réserve la possibilité de saisir le juge administratif.'],
+      lines: [
+        'Je vous demande donc de bien vouloir me fixer, dans un délai raisonnable, un rendez-vous pour déposer ma demande, ou de m’indiquer une autre façon de la déposer. Faute de rendez-vous, je me réserve la possibilité de saisir le juge administratif.',
+      ],
     },
-    { kind: 'closing', lines: ['Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.'] },
+    {
+      kind: 'closing',
+      lines: ['Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.'],
+    },
     { kind: 'signature', lines: [or(form.name, 'Nom et prénom')] },
   );
 
@@ -318,7 +360,9 @@ export function composeLetter(form: LetterForm, facts: LetterFacts): LetterBlock
       // Screenshots go with listed attempts only; the evidence pack with cited statistics only.
       .filter((attachment) => attachment !== 'captures' || form.situation === 'tentatives')
       .filter((attachment) => attachment !== 'dossier' || (form.includeStatistics && facts.statistics !== null))
-      .map((attachment) => (attachment === 'dossier' ? `${ATTACHMENTS.dossier} (${facts.evidencePackUrl})` : ATTACHMENTS[attachment])),
+      .map((attachment) =>
+        attachment === 'dossier' ? `${ATTACHMENTS.dossier} (${facts.evidencePackUrl})` : ATTACHMENTS[attachment],
+      ),
     ...lines(form.otherAttachments),
   ];
   if (attachments.length) blocks.push({ kind: 'attachments', lines: ['Pièces jointes :', ...attachments] });
@@ -331,7 +375,8 @@ export function letterText(blocks: readonly LetterBlock[]): string {
     blocks
       .map((block) => {
         if (block.kind === 'list') return block.lines.map((line) => `– ${line}`).join('\r\n');
-        if (block.kind === 'attachments') return [block.lines[0], ...block.lines.slice(1).map((line) => `– ${line}`)].join('\r\n');
+        if (block.kind === 'attachments')
+          return [block.lines[0], ...block.lines.slice(1).map((line) => `– ${line}`)].join('\r\n');
         // Room to sign under the name.
         if (block.kind === 'signature') return `${block.lines.join('\r\n')}\r\n\r\n`;
         return block.lines.join('\r\n');
@@ -356,21 +401,42 @@ export function letterErrors(form: LetterForm, today: string): FieldError[] {
     if (!ok) errors.push({ field, message });
   };
   need(oneLine(form.name) !== '', 'name', 'Indiquez votre nom et votre prénom.');
-  need(lines(form.address).length > 0, 'address', 'Indiquez votre adresse postale : la préfecture y enverra sa réponse.');
-  need(/\b\d{5}\b/.test(form.prefectureAddress), 'prefectureAddress', 'Complétez l’adresse de la préfecture (rue, code postal et ville), telle qu’elle figure sur le site internet de la préfecture.');
+  need(
+    lines(form.address).length > 0,
+    'address',
+    'Indiquez votre adresse postale : la préfecture y enverra sa réponse.',
+  );
+  need(
+    /\b\d{5}\b/.test(form.prefectureAddress),
+    'prefectureAddress',
+    'Complétez l’adresse de la préfecture (rue, code postal et ville), telle qu’elle figure sur le site internet de la préfecture.',
+  );
   need(oneLine(form.place) !== '', 'place', 'Indiquez la ville d’où vous écrivez.');
   need(isCalendarDay(form.date), 'date', 'Indiquez la date du courrier.');
   need(oneLine(form.title) !== '', 'title', 'Indiquez le titre de séjour demandé.');
-  need(form.situation !== '', 'situation', 'Choisissez votre situation : pas d’accès à internet, ou tentatives répétées sur le site.');
+  need(
+    form.situation !== '',
+    'situation',
+    'Choisissez votre situation : pas d’accès à internet, ou tentatives répétées sur le site.',
+  );
   if (form.situation === 'tentatives') {
     const latest = isCalendarDay(form.date) && form.date < today ? form.date : today;
     form.attempts.forEach((attempt, index) => {
       if (!attempt.day && !attempt.time) return;
       need(isCalendarDay(attempt.day), `attempt-${index}-day`, `Indiquez la date de la tentative n° ${index + 1}.`);
       need(attempt.time !== '', `attempt-${index}-time`, `Indiquez l’heure de la tentative n° ${index + 1}.`);
-      if (isCalendarDay(attempt.day)) need(attempt.day <= latest, `attempt-${index}-day`, `La tentative n° ${index + 1} est datée après le courrier ou après aujourd’hui.`);
+      if (isCalendarDay(attempt.day))
+        need(
+          attempt.day <= latest,
+          `attempt-${index}-day`,
+          `La tentative n° ${index + 1} est datée après le courrier ou après aujourd’hui.`,
+        );
     });
-    need(datedAttempts(form.attempts).length > 0, 'attempts', 'Indiquez au moins une tentative, avec sa date et son heure.');
+    need(
+      datedAttempts(form.attempts).length > 0,
+      'attempts',
+      'Indiquez au moins une tentative, avec sa date et son heure.',
+    );
   }
   if (isCalendarDay(form.visitDate) && isCalendarDay(form.date)) {
     need(form.visitDate > form.date, 'visitDate', 'La visite annoncée doit avoir lieu après la date du courrier.');
@@ -388,10 +454,14 @@ export function attemptAdvice(form: LetterForm): string[] {
   const attempts = datedAttempts(form.attempts);
   const advice: string[] = [];
   if (attempts.length > 0 && attempts.length < 3) {
-    advice.push('Le juge demande plusieurs tentatives : faites-en au moins trois à cinq, sur plus d’une semaine, avant d’envoyer le courrier.');
+    advice.push(
+      'Le juge demande plusieurs tentatives : faites-en au moins trois à cinq, sur plus d’une semaine, avant d’envoyer le courrier.',
+    );
   }
   if (attempts.length > 1 && new Set(attempts.map((attempt) => isoWeek(attempt.day))).size === 1) {
-    advice.push('Toutes vos tentatives sont dans la même semaine. Le Conseil d’État a rejeté une demande pour cette raison (10 juin 2020, n° 435594) : faites d’autres tentatives les semaines suivantes.');
+    advice.push(
+      'Toutes vos tentatives sont dans la même semaine. Le Conseil d’État a rejeté une demande pour cette raison (10 juin 2020, n° 435594) : faites d’autres tentatives les semaines suivantes.',
+    );
   }
   return advice;
 }

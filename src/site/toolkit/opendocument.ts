@@ -68,12 +68,17 @@ function cell(text: string, style?: string): string {
 export function spreadsheet(sheets: readonly Sheet[]): Uint8Array<ArrayBuffer> {
   const widths = [...new Set(sheets.map((sheet) => sheet.columnWidth ?? 4))];
   const columnStyles = widths
-    .map((width, index) => `<style:style style:name="co${index + 1}" style:family="table-column"><style:table-column-properties style:column-width="${width}cm"/></style:style>`)
+    .map(
+      (width, index) =>
+        `<style:style style:name="co${index + 1}" style:family="table-column"><style:table-column-properties style:column-width="${width}cm"/></style:style>`,
+    )
     .join('');
   const tables = sheets
     .map((sheet) => {
       const column = `co${widths.indexOf(sheet.columnWidth ?? 4) + 1}`;
-      const rows = (sheet.rows ?? []).map((row) => `<table:table-row>${row.map((text) => cell(text, 'body')).join('')}</table:table-row>`).join('');
+      const rows = (sheet.rows ?? [])
+        .map((row) => `<table:table-row>${row.map((text) => cell(text, 'body')).join('')}</table:table-row>`)
+        .join('');
       return (
         `<table:table table:name="${escapeXml(sheet.name)}">` +
         `<table:table-column table:style-name="${column}" table:number-columns-repeated="${sheet.header.length}" table:default-cell-style-name="body"/>` +
@@ -112,9 +117,14 @@ export function letterDocument(blocks: readonly LetterBlock[]): Uint8Array<Array
   const body = blocks
     .map((block) => {
       const style = BLOCK_STYLES[block.kind];
-      if (block.kind === 'list') return block.lines.map((line) => `<text:p text:style-name="${style}">– ${paragraphText(line)}</text:p>`).join('');
+      if (block.kind === 'list')
+        return block.lines
+          .map((line) => `<text:p text:style-name="${style}">– ${paragraphText(line)}</text:p>`)
+          .join('');
       if (block.kind === 'attachments') {
-        return [block.lines[0]!, ...block.lines.slice(1).map((line) => `– ${line}`)].map((line) => `<text:p text:style-name="${style}">${paragraphText(line)}</text:p>`).join('');
+        return [block.lines[0]!, ...block.lines.slice(1).map((line) => `– ${line}`)]
+          .map((line) => `<text:p text:style-name="${style}">${paragraphText(line)}</text:p>`)
+          .join('');
       }
       return `<text:p text:style-name="${style}">${block.lines.map(paragraphText).join('<text:line-break/>')}</text:p>`;
     })
@@ -134,9 +144,14 @@ ${body}
     paragraph('Objet', 'fo:margin-bottom="0.6cm"', 'fo:font-weight="bold"'),
     paragraph('Corps', 'fo:margin-bottom="0.3cm" fo:text-align="justify"'),
     paragraph('Liste', 'fo:margin-left="0.6cm" fo:margin-bottom="0.1cm"'),
-    paragraph('Signature', 'fo:margin-left="9cm" fo:margin-top="0.4cm" fo:margin-bottom="2cm" fo:keep-with-next="always"'),
+    paragraph(
+      'Signature',
+      'fo:margin-left="9cm" fo:margin-top="0.4cm" fo:margin-bottom="2cm" fo:keep-with-next="always"',
+    ),
     paragraph('PiecesJointes', 'fo:margin-bottom="0.05cm"', 'fo:font-size="10pt"'),
-  ].join('')}</office:styles><office:automatic-styles><style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.2cm" fo:margin-right="2cm"/></style:page-layout></office:automatic-styles><office:master-styles><style:master-page style:name="Standard" style:page-layout-name="A4"/></office:master-styles></office:document-styles>
+  ].join(
+    '',
+  )}</office:styles><office:automatic-styles><style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.2cm" fo:margin-right="2cm"/></style:page-layout></office:automatic-styles><office:master-styles><style:master-page style:name="Standard" style:page-layout-name="A4"/></office:master-styles></office:document-styles>
 `;
   return document(ODT_MIME, content, styles);
 }

@@ -44,13 +44,27 @@ export const TRACKING_INSTRUCTIONS = [
  */
 export function trackingCsv(): string {
   const empty = TRACKING_COLUMNS.map(() => '');
-  return formatCsv([TRACKING_COLUMNS, ...Array.from({ length: TEMPLATE_ROWS }, () => empty)], { forSpreadsheets: true, lineEnd: '\r\n', byteOrderMark: true });
+  return formatCsv([TRACKING_COLUMNS, ...Array.from({ length: TEMPLATE_ROWS }, () => empty)], {
+    forSpreadsheets: true,
+    lineEnd: '\r\n',
+    byteOrderMark: true,
+  });
 }
 
 /** The template as an .ods spreadsheet: the table, and the instructions on a second sheet. */
 export function trackingOds(): Uint8Array<ArrayBuffer> {
   return spreadsheet([
-    { name: 'Suivi', header: TRACKING_COLUMNS, rows: Array.from({ length: TEMPLATE_ROWS }, () => TRACKING_COLUMNS.map(() => '')), columnWidth: 4 },
-    { name: 'Mode d’emploi', header: ['Mode d’emploi'], rows: TRACKING_INSTRUCTIONS.map((line) => [line]), columnWidth: 24 },
+    {
+      name: 'Suivi',
+      header: TRACKING_COLUMNS,
+      rows: Array.from({ length: TEMPLATE_ROWS }, () => TRACKING_COLUMNS.map(() => '')),
+      columnWidth: 4,
+    },
+    {
+      name: 'Mode d’emploi',
+      header: ['Mode d’emploi'],
+      rows: TRACKING_INSTRUCTIONS.map((line) => [line]),
+      columnWidth: 24,
+    },
   ]);
 }

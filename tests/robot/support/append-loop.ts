@@ -7,7 +7,14 @@
 import { formatParisTimestamp } from '../../../src/lib/calendar.ts';
 import { appendProbe } from '../../../src/robot/month-file-store.ts';
 
-const [dataDir, department, slug, start, count, step] = process.argv.slice(2) as [string, string, string, string, string, string];
+const [dataDir, department, slug, start, count, step] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 for (let index = 0; index < Number(count); index += 1) {
   const instant = new Date(Date.parse(start) + index * Number(step) * 1000);
   await appendProbe(dataDir, department, slug, {

@@ -32,7 +32,11 @@ export interface RunningSimulator {
 }
 
 /** Starts a simulator with `entries` on `hosts` hosts and writes the matching registry. */
-export async function startSimulator(entries: readonly CatalogueEntry[], hosts = 3, clock: () => Date = () => PROBE_TIME): Promise<RunningSimulator> {
+export async function startSimulator(
+  entries: readonly CatalogueEntry[],
+  hosts = 3,
+  clock: () => Date = () => PROBE_TIME,
+): Promise<RunningSimulator> {
   const simulator = new Simulator({ clock });
   registerCatalogue(simulator, entries);
   const origins = await simulator.listen(hosts);

@@ -2,4 +2,5 @@
 import type { APIRoute } from 'astro';
 import { trackingCsv } from '../../../site/toolkit/tracking-table.ts';
 
-export const GET: APIRoute = () => new Response(trackingCsv(), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute = () =>
+  new Response(trackingCsv(), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
