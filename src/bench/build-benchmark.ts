@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { writeSyntheticData } from './synthetic-data.ts';
 
 /** Files and bytes of one kind of output. */
-export interface Share {
+interface Share {
   files: number;
   bytes: number;
 }

@@ -18,7 +18,7 @@ import { LAST_MONTH, type BenchScale } from './scales.ts';
 import { writeSyntheticData } from './synthetic-data.ts';
 
 /** The machine the figures were measured on: other processes share it. */
-export interface Machine {
+interface Machine {
   cores: number;
   cpu: string;
   memoryGb: number;

@@ -27,10 +27,10 @@ export interface SyntheticScale {
 }
 
 /** The day the last, in-progress month stops. */
-export const IN_PROGRESS_UNTIL = 15;
+const IN_PROGRESS_UNTIL = 15;
 
 /** A small deterministic pseudo-random generator (mulberry32), so runs compare. */
-export function random(seed: number): () => number {
+function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

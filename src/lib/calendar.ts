@@ -11,7 +11,7 @@ export const PARIS_TIME_ZONE = 'Europe/Paris';
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Number of days in a month (month 1–12), leap years included. */
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -22,7 +22,7 @@ const dayStarts = new Map<string, number>();
  * not exist. Memoised: data files repeat the same few hundred days millions
  * of times.
  */
-export function dayStartUtc(text: string): number {
+function dayStartUtc(text: string): number {
   let start = dayStarts.get(text);
   if (start === undefined) {
     const match = DAY_PATTERN.exec(text);
@@ -116,7 +116,7 @@ export function parisClock(instant: Date): ParisClock {
 }
 
 /** Formats an offset in minutes as `+01:00`. */
-export function formatOffset(offsetMinutes: number): string {
+function formatOffset(offsetMinutes: number): string {
   const sign = offsetMinutes < 0 ? '-' : '+';
   const absolute = Math.abs(offsetMinutes);
   return `${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
@@ -177,7 +177,7 @@ const offsetsByHour = new Map<number, number>();
  * on the hour (UTC), so the answer is cached per UTC hour: validating millions
  * of hourly probes then asks Intl once per hour of history, not once per row.
  */
-export function parisOffsetMinutes(instant: number): number {
+function parisOffsetMinutes(instant: number): number {
   const hour = Math.floor(instant / HOUR);
   let offset = offsetsByHour.get(hour);
   if (offset === undefined) {

@@ -21,7 +21,7 @@ export function hoursInMonth(month: string): number {
 }
 
 /** The `YYYY-MM` month of the compile instant on the Paris clock: the month still being probed. */
-export function currentMonth(compiledAt: number | null): string | null {
+function currentMonth(compiledAt: number | null): string | null {
   return compiledAt === null || !Number.isFinite(compiledAt) ? null : parisClock(new Date(compiledAt)).day.slice(0, 7);
 }
 

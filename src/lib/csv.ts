@@ -11,7 +11,7 @@
 import { DataError } from './data-error.ts';
 
 /** One data line of a CSV file. */
-export interface CsvLine {
+interface CsvLine {
   /** 1-based line number in the file (the header is line 1). */
   line: number;
   /** Cells, one per header column. */
@@ -24,10 +24,10 @@ export interface CsvTable {
 }
 
 /** The longest line accepted, in characters: a probe line is about 300, a registry line about 500. */
-export const MAX_LINE_LENGTH = 10_000;
+const MAX_LINE_LENGTH = 10_000;
 
 /** The longest cell accepted, in characters: a registry note or a probe's detail is far shorter. */
-export const MAX_CELL_LENGTH = 2_000;
+const MAX_CELL_LENGTH = 2_000;
 
 /** C0 and C1 control characters, tab and DEL included; line ends are split off before this is tested. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

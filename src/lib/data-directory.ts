@@ -64,7 +64,7 @@ export function observationFilePath(dataDir: string, department: string, slug: s
 }
 
 /** The largest data file read, in bytes: a month of hourly probes is about 250 kB, the registry far less. */
-export const MAX_DATA_FILE_BYTES = 32 * 1024 * 1024;
+const MAX_DATA_FILE_BYTES = 32 * 1024 * 1024;
 
 /**
  * Reads a data file as strict UTF-8. Refuses a symbolic link, a directory or
@@ -127,7 +127,7 @@ const SYMLINK_REASON =
   'a symbolic link: the data tree holds plain directories and files only (copy the data instead of linking it)';
 
 /** True for a Node.js system error, which carries a `code` such as ENOENT. */
-export function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 }
 

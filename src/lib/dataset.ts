@@ -42,7 +42,7 @@ export interface ProcedureData {
 }
 
 /** What the latest probe of a procedure found, for « Dernier sondage, le … : aucune date ». */
-export type LatestProbe = Pick<Probe, 'instant' | 'outcome' | 'firstDate' | 'secondDate' | 'detail' | 'colour'>;
+type LatestProbe = Pick<Probe, 'instant' | 'outcome' | 'firstDate' | 'secondDate' | 'detail' | 'colour'>;
 
 export interface Dataset {
   dataDir: string;

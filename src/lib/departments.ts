@@ -11,7 +11,7 @@ interface EtalabDepartment {
 }
 
 /** Where a department lies, for grouping on maps and tables. */
-export type DepartmentZone = 'metropole' | 'outre-mer';
+type DepartmentZone = 'metropole' | 'outre-mer';
 
 export interface Department {
   /** INSEE code: `01`…`95`, `2A`, `2B`, `971`…`976`. */

@@ -18,7 +18,7 @@ type FailureCode = string;
 import type { Probe } from './probe.ts';
 
 /** Days without any date offered, in a row, before it counts as « two weeks without a date ». */
-export const DRY_DAYS = 14;
+const DRY_DAYS = 14;
 
 /** What one Paris day of probes amounts to. */
 export interface DaySummary {
@@ -74,13 +74,13 @@ export function summariseDays(
 }
 
 /** A month is over: its statistics are final. */
-export interface MonthClosedEvent {
+interface MonthClosedEvent {
   kind: 'month-closed';
   month: string;
   statistics: MonthStatistics;
 }
 /** Dates again after at least two weeks without any. */
-export interface DatesBackEvent {
+interface DatesBackEvent {
   kind: 'dates-back';
   /** The day dates came back. */
   day: string;
@@ -96,7 +96,7 @@ export interface DatesBackEvent {
   earliestDate: string;
 }
 /** Two weeks without any date after a period with dates. */
-export interface DatesGoneEvent {
+interface DatesGoneEvent {
   kind: 'dates-gone';
   /** Last day a date was offered. */
   lastDatesDay: string;
@@ -108,7 +108,7 @@ export interface DatesGoneEvent {
   dryProbes: number;
 }
 /** Whole days when every probe failed: the robot could not measure. */
-export interface UnmeasuredEvent {
+interface UnmeasuredEvent {
   kind: 'unmeasured';
   from: string;
   to: string;
@@ -118,13 +118,13 @@ export interface UnmeasuredEvent {
   reasons: [FailureCode, number][];
 }
 /** The procedure is no longer probed. */
-export interface RetiredEvent {
+interface RetiredEvent {
   kind: 'retired';
   /** Last day probed. */
   until: string;
 }
 
-export type FeedEventDetail = MonthClosedEvent | DatesBackEvent | DatesGoneEvent | UnmeasuredEvent | RetiredEvent;
+type FeedEventDetail = MonthClosedEvent | DatesBackEvent | DatesGoneEvent | UnmeasuredEvent | RetiredEvent;
 
 /** An event with what makes it stable across builds. */
 export type FeedEvent = FeedEventDetail & {

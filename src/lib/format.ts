@@ -120,7 +120,7 @@ const parisTimeParts = new Intl.DateTimeFormat('fr-FR', {
 });
 
 /** The Paris day of an instant in words, `1er` for the first: `1er mars 2018`, `28 novembre 2018`. */
-export function formatParisDay(instant: number): string {
+function formatParisDay(instant: number): string {
   return parisDayFormat
     .format(new Date(instant))
     .replace(/^(\d+)\s/, (_, day: string) => `${day === '1' ? '1er' : day}\u00a0`);

@@ -32,7 +32,7 @@ export function frenchSpacing(text: string): string {
  * Guillemets inside guillemets become “ ”, as French editors set a quotation
  * within a quotation: « démarche « salarié » » reads « démarche “salarié” ».
  */
-export function unnestGuillemets(text: string): string {
+function unnestGuillemets(text: string): string {
   let depth = 0;
   let result = '';
   for (const character of text) {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { legalSource, LEGAL_SOURCES } from './legal-sources.ts';
 
 /** A source read in the press, on an association's or a lawyer's site: shown as its label, linked. */
-export const guideReadingSchema = z.object({
+const guideReadingSchema = z.object({
   /** What the source is, in French, e.g. `CE, 10 juin 2020, n° 435594 (commentaire ASH)`. */
   label: z.string().trim().min(1),
   /** Where to read it. */
@@ -15,7 +15,7 @@ export const guideReadingSchema = z.object({
 });
 
 /** A decision or text of src/lib/legal-sources.ts, by identifier: shown with its official reference and links. */
-export const guideLegalSourceSchema = z.object({
+const guideLegalSourceSchema = z.object({
   /** Identifier of the legal source, e.g. `ce-2020-435594`. */
   legal: z.string().refine((id) => legalSource(id) !== undefined, {
     error: (issue) =>

@@ -40,7 +40,7 @@ export function headlinePeriod(compiledAt: number | null): string[] {
 }
 
 /** The figure of summed statistics over a period (a procedure, a department, the country). */
-export function figureOf(statistics: MonthStatistics, period: string[], periodCoverage: Coverage): HeadlineFigure {
+function figureOf(statistics: MonthStatistics, period: string[], periodCoverage: Coverage): HeadlineFigure {
   return {
     period,
     statistics,

@@ -9,14 +9,14 @@ import { z } from 'zod';
 
 const NBSP = '\u00a0';
 
-export const legalLinkSchema = z.object({
+const legalLinkSchema = z.object({
   /** Where the link leads, in French, e.g. `ArianeWeb, analyse` or `commentaire ASH`. */
   label: z.string().trim().min(1),
   /** The address. */
   url: z.url({ protocol: /^https?$/ }),
 });
 
-export const legalSourceSchema = z.object({
+const legalSourceSchema = z.object({
   /** Stable identifier used in the guides' front matter, e.g. `ce-2020-435594`. */
   id: z.string().regex(/^[a-z0-9-]+$/),
   /** What kind of source it is: a court decision, a legal text or article, a Défenseur des droits document, a parliamentary document. */

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { parisClock } from './calendar.ts';
 
 /** How many hexadecimal characters of the digest a version shows (as the dataset version does). */
-export const VERSION_LENGTH = 12;
+const VERSION_LENGTH = 12;
 
 /** Full SHA-256 (hex) of a month file's text, read as UTF-8. */
 export function monthFileDigest(text: string): string {

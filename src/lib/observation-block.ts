@@ -27,7 +27,7 @@ const day = z.string().check(z.refine(isCalendarDay, 'doit être une date exista
 const optional = <T extends z.ZodMiniType>(schema: T) => z.union([z.literal(''), schema]);
 
 /** One observation as a volunteer sends it. */
-export const observationBlockSchema = z.strictObject({
+const observationBlockSchema = z.strictObject({
   /** Version of the format (`1`). */
   version: z.literal(BLOCK_VERSION, { error: `doit être ${BLOCK_VERSION}` }),
   /** The RDV-Préfecture démarche id, from the page's address. */
@@ -48,7 +48,7 @@ export const observationBlockSchema = z.strictObject({
 export type ObservationBlock = z.infer<typeof observationBlockSchema>;
 
 /** The keys of a block, in the order written. */
-export const BLOCK_KEYS = [
+const BLOCK_KEYS = [
   'version',
   'demarche',
   'observed_at',

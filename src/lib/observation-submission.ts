@@ -20,7 +20,7 @@ import type { Procedure } from './registry.ts';
 /** An observation may be reported at most this long after it was made. */
 export const MAX_AGE_MS = 48 * 3_600_000;
 /** Clocks of volunteers' computers drift: this much "future" is tolerated. */
-export const CLOCK_SKEW_MS = 5 * 60_000;
+const CLOCK_SKEW_MS = 5 * 60_000;
 /** At most this many observations per account within an hour. */
 export const MAX_PER_ACCOUNT_PER_HOUR = 3;
 

@@ -24,7 +24,7 @@ export const OBSERVATION_COLUMNS = [
 ] as const;
 
 /** An observation row as stored. */
-export const observationRowSchema = z.object({
+const observationRowSchema = z.object({
   /** When the page was seen: Paris local time with Paris's offset, to the second. */
   observed_at: z.string(),
   /** `slots` (a date was offered) or `none` (the page said nothing is free). */

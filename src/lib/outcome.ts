@@ -25,7 +25,7 @@ export const FAILURE_OUTCOMES = [
   'unrecognized',
 ] as const;
 
-export type SuccessOutcome = (typeof SUCCESS_OUTCOMES)[number];
+type SuccessOutcome = (typeof SUCCESS_OUTCOMES)[number];
 export type FailureOutcome = (typeof FAILURE_OUTCOMES)[number];
 export type Outcome = SuccessOutcome | FailureOutcome;
 

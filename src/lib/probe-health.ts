@@ -74,7 +74,7 @@ export function adapterFailure(
 }
 
 /** Hours without any probe or success, anywhere, that raise the robot-wide alarms. */
-export const SILENT_HOURS = 3;
+const SILENT_HOURS = 3;
 
 /**
  * The robot-wide alarm: no probe round recorded for `hours` (a silent robot,

@@ -25,7 +25,7 @@ export interface ProbeSpread {
 }
 
 /** Counts probes one at a time, so a period of months is never held in memory. */
-export class SpreadCounter {
+class SpreadCounter {
   private count = 0;
   private readonly weekSet = new Set<string>();
   private readonly daySet = new Set<string>();

@@ -53,7 +53,7 @@ const publicationSchema = z.looseObject({
 });
 
 /** The part of `vueData` a slot page is read from. */
-export const slotStateSchema = z.looseObject({
+const slotStateSchema = z.looseObject({
   /** Search criteria, with the first availability. */
   critere: critereSchema,
   /** Slots of the week shown (absent or empty when none). */

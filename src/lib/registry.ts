@@ -29,7 +29,7 @@ function hasNoUserinfo(url: string): boolean {
   return parsed !== null && parsed.username === '' && parsed.password === '' && !authority.includes('@');
 }
 
-export const procedureSchema = z
+const procedureSchema = z
   .object({
     /** INSEE department code (`01`…`95`, `2A`, `2B`, `971`…`976`). */
     department: z.string().refine((code) => findDepartment(code) !== undefined, 'unknown department code'),

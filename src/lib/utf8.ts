@@ -31,7 +31,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
  * (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF). Only
  * run once decoding has failed, so its speed does not matter.
  */
-export function firstInvalidByte(bytes: Uint8Array): number {
+function firstInvalidByte(bytes: Uint8Array): number {
   let index = 0;
   while (index < bytes.length) {
     const length = sequenceLength(bytes, index);

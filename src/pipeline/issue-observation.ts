@@ -22,10 +22,10 @@ import { parseRegistry, procedureKey } from '../lib/registry.ts';
 import { recordObservation } from '../robot/observation-store.ts';
 
 /** The label that marks an observation issue (set by the issue form). */
-export const OBSERVATION_LABEL = 'observation';
+const OBSERVATION_LABEL = 'observation';
 
 /** The part of the `issues` event payload the workflow reads. */
-export const issueEventSchema = z.object({
+const issueEventSchema = z.object({
   issue: z.object({
     /** Issue number: the observation's reference. */
     number: z.number().int().positive(),
@@ -56,13 +56,13 @@ export interface Decision {
  * setting (`homepage`, e.g. `https://example.github.io/guichets-fermes/`);
  * null when the repository names none: no address is ever guessed.
  */
-export function sitePageUrl(pagePath: string, homepage: string | null | undefined): string | null {
+function sitePageUrl(pagePath: string, homepage: string | null | undefined): string | null {
   if (!homepage || !/^https:\/\/[^\s"'<>()[\]]+$/.test(homepage)) return null;
   return `${homepage.replace(/\/+$/, '')}${pagePath}`;
 }
 
 /** The references (`issue:{n}`) already stored anywhere, so that editing an accepted issue adds nothing. */
-export function storedReferences(dataDir: string): Set<string> {
+function storedReferences(dataDir: string): Set<string> {
   const references = new Set<string>();
   const root = path.join(dataDir, 'observations');
   if (!existsSync(root)) return references;

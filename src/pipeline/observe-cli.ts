@@ -46,7 +46,7 @@ interface Source {
 }
 
 /** The démarche id a saved page names: the « saved from » address, or the one démarche its links and forms point to. */
-export function demarcheOfSavedPage(html: string): string | null {
+function demarcheOfSavedPage(html: string): string | null {
   const saved = /<!-- saved from url=\(\d+\)(\S+) -->/.exec(html)?.[1];
   const fromSaved = saved ? /\/rdvpref\/reservation\/demarche\/(\d{1,9})\//.exec(saved)?.[1] : undefined;
   if (fromSaved) return fromSaved;
@@ -55,7 +55,7 @@ export function demarcheOfSavedPage(html: string): string | null {
 }
 
 /** `batch:2026-05-18-courriels` from a file name: the default reference of a batch. */
-export function defaultReference(file: string, now: Date): string {
+function defaultReference(file: string, now: Date): string {
   const name = path
     .basename(file)
     .toLowerCase()

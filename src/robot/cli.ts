@@ -24,8 +24,8 @@ import { commitMessage, publishRoundRecord, roundRecord, runnerKind } from './ro
 import { formatProgressLine, formatSummary } from './summary.ts';
 import { userAgent } from './user-agent.ts';
 
-export const DEFAULT_TIMEOUT_SECONDS = 30;
-export const DEFAULT_INTERVAL_SECONDS = 5;
+const DEFAULT_TIMEOUT_SECONDS = 30;
+const DEFAULT_INTERVAL_SECONDS = 5;
 
 const USAGE = 'usage: npm run probe -- [--only DEP/SLUG]... [--timeout SECONDS] [--interval SECONDS] [--contact URL]';
 

@@ -16,7 +16,7 @@ import { shortDetail } from './page-text.ts';
 import { ProbeFailure } from './probe-failure.ts';
 
 /** The most of a page the robot reads: a prefecture page is far smaller. */
-export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /**
  * Of a body longer than the cap, the robot still reads (without keeping it in
@@ -284,7 +284,7 @@ export class ProbeSession {
  * challenge marker at the end is seen), then drops the rest and closes the
  * connection.
  */
-export async function readCapped(
+async function readCapped(
   body: AsyncIterable<Buffer> & { destroy(): void },
   limit: number,
 ): Promise<{ bytes: Buffer; cutAtLimit: boolean; tail: Buffer }> {
@@ -395,7 +395,7 @@ const NETWORK_MESSAGES: Record<string, string> = {
 };
 
 /** Turns a request error into `timeout` or `network_error`, with a short detail. */
-export function failureOfError(error: unknown, timeoutMs: number): ProbeFailure {
+function failureOfError(error: unknown, timeoutMs: number): ProbeFailure {
   if (error instanceof ProbeFailure) return error;
   const err = error as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = err.code ?? err.cause?.code ?? '';

@@ -46,7 +46,7 @@ export function monthLockPath(file: string): string {
 }
 
 /** Where a probe row belongs: its month file (Paris month of probed_at). */
-export function monthFileOf(
+function monthFileOf(
   dataDir: string,
   department: string,
   slug: string,

@@ -105,7 +105,7 @@ function readRegistry(dataDir: string): Procedure[] {
 }
 
 /** The procedures to probe today: the `--only` ones if given (each must exist), active on the day. */
-export function selectProcedures(
+function selectProcedures(
   procedures: readonly Procedure[],
   only: readonly string[],
   day: string,

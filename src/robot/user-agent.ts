@@ -3,7 +3,7 @@
  * where a site's operator can learn what it does and reach the maintainers.
  */
 
-export const PROJECT_VERSION = '0.1';
+const PROJECT_VERSION = '0.1';
 
 /**
  * `GuichetsFermes/0.1 (+URL; hourly probe of appointment availability, never books)`,

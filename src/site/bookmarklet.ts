@@ -45,7 +45,7 @@ export function bookmarkletConfig(
 }
 
 /** The bookmarklet's JavaScript, minified. */
-export function bookmarkletCode(config: BookmarkletConfig): string {
+function bookmarkletCode(config: BookmarkletConfig): string {
   const result = buildSync({
     entryPoints: [entry()],
     bundle: true,

@@ -15,7 +15,7 @@ import { BOOKING_SYSTEMS, OPTIONAL_REGISTRY_COLUMNS, REGISTRY_COLUMNS } from '..
 import { ALL_PROBES_PATH, DATAPACKAGE_PATH, NATIONAL_STATISTICS_PATH, REGISTRY_DOWNLOAD_PATH } from './paths.ts';
 
 /** The derived column added after a probe's own columns. */
-export const COLOUR_COLUMN = 'colour';
+const COLOUR_COLUMN = 'colour';
 
 /** Columns of a month file `sondages/{dep}/{slug}/{YYYY-MM}.csv.gz` (extra columns such as evidence hashes stay in the data repository). */
 export const MONTH_PROBE_COLUMNS = [...PROBE_COLUMNS, COLOUR_COLUMN] as const;

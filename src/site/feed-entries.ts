@@ -19,7 +19,7 @@ export interface EntryText {
 }
 
 /** `1er mars 2018`, `12 mars 2018`. */
-export const dayInWords = (day: string) => formatLongDay(day).replace(/^1 /, '1er ');
+const dayInWords = (day: string) => formatLongDay(day).replace(/^1 /, '1er ');
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const probes = (count: number, adjective = '') =>
   `${formatCount(count)} sondage${count === 1 ? '' : 's'}${adjective ? ` ${adjective}${count === 1 ? '' : 's'}` : ''}`;

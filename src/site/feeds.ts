@@ -26,16 +26,16 @@ import {
 } from './paths.ts';
 
 /** How many months before the compile month the feeds look at. */
-export const FEED_MONTHS = 12;
+const FEED_MONTHS = 12;
 /** The most entries a feed holds (newest first). */
-export const FEED_ENTRIES = 50;
+const FEED_ENTRIES = 50;
 
 type FeedDataset = Pick<Dataset, 'dataDir' | 'compiledAt' | 'procedures'>;
 
 const cache = new Map<string, FeedEvent[]>();
 
 /** The events of one procedure over the feed window, computed once per build. */
-export function procedureEvents(data: ProcedureData, dataset: FeedDataset): FeedEvent[] {
+function procedureEvents(data: ProcedureData, dataset: FeedDataset): FeedEvent[] {
   const cacheKey = `${dataset.dataDir}\0${dataset.compiledAt}\0${procedureKey(data.procedure)}`;
   const cached = cache.get(cacheKey);
   if (cached) return cached;

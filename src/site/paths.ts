@@ -64,8 +64,6 @@ export const REGISTRY_DOWNLOAD_PATH = '/donnees/procedures.csv';
 export const DATAPACKAGE_PATH = '/donnees/datapackage.json';
 /** How to report what one sees behind RDV-Préfecture's captcha (the bookmarklet). */
 export const CONTRIBUTE_PATH = '/contribuer/';
-/** The observations section of a procedure page. */
-export const observationsPath = (procedure: ProcedureRef) => `${procedurePath(procedure)}#observations`;
 
 /** An absolute URL for citations and printed footers, when the deployment's address is known. */
 export function absoluteUrl(path: string, site: URL | undefined): string {

@@ -60,7 +60,7 @@ const editionSchema = z.object({
 });
 
 /** One month of one procedure, as in the page's « Résultats mois par mois ». */
-export const monthJsonSchema = z.object({
+const monthJsonSchema = z.object({
   /** `YYYY-MM`, Paris time. */
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
   /** True once the month is over: its numbers and version never change again. */

@@ -9,7 +9,7 @@ import { COLOURS, type Colour } from '../lib/colour.ts';
 import { colourShare, type MonthStatistics } from '../lib/month-statistics.ts';
 
 /** One coloured segment of a bar, in chart units (the plot is 100 high). */
-export interface Segment {
+interface Segment {
   colour: Colour;
   /** Share among successful probes (0 to 1). */
   share: number;

@@ -1,11 +1,7 @@
 /** RDV-Préfecture pages, read from the reconstructed fixtures of booking-systems.md §3.8. */
 import { describe, expect, test } from 'vitest';
-import {
-  classifyRdvPage,
-  isoDate,
-  parseDemarcheAddress,
-  parseSlotPage,
-} from '../../src/robot/adapters/rdv-prefecture-pages.ts';
+import { classifyRdvPage, parseDemarcheAddress, parseSlotPage } from '../../src/robot/adapters/rdv-prefecture-pages.ts';
+import { isoDate } from '../../src/lib/rdv-slot-state.ts';
 import * as pages from '../../src/robot/simulator/rdv-pages.ts';
 import { fixture } from './support/fixtures.ts';
 

@@ -137,7 +137,7 @@ async function submit(
  * The registry's counter when it names one, else the only counter offered.
  * Anything else is a question for a person, not a guess: `unrecognized`.
  */
-export function chooseCounter(counters: readonly Counter[], planning: string, page: FetchedPage): Counter {
+function chooseCounter(counters: readonly Counter[], planning: string, page: FetchedPage): Counter {
   const offered = counters.map((counter) => `${counter.id} (${counter.label})`).join(', ');
   if (planning) {
     const chosen = counters.find((counter) => counter.id === planning);

@@ -11,9 +11,9 @@ import * as cheerio from 'cheerio';
 import { closedNotice, hasCaptcha, isChallengePage } from '../page-signals.ts';
 import { matchableText } from '../page-text.ts';
 import { visibleDocument } from '../visible-text.ts';
-import { isoDate, readSlotState, type Publications, type RdvSlot } from '../../lib/rdv-slot-state.ts';
+import { readSlotState, type Publications, type RdvSlot } from '../../lib/rdv-slot-state.ts';
 
-export { isoDate, type Publications, type RdvSlot };
+export type { Publications };
 
 export type SlotPage =
   | { kind: 'slots'; first: RdvSlot; second: RdvSlot | null; publications: Publications; note: string }
@@ -27,7 +27,7 @@ export function vuiInitDataText(html: string): string | null {
 }
 
 /** The JSON state of a Vertigo-UI page, or null when there is none or it is not JSON. */
-export function readVuiInitData(html: string): unknown {
+function readVuiInitData(html: string): unknown {
   const text = vuiInitDataText(html);
   if (text === null) return null;
   try {

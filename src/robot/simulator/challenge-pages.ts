@@ -33,7 +33,7 @@ export const CHALLENGE_VENDORS: readonly ChallengeVendor[] = [
 ];
 
 /** Inline style as long as `bytes`, as challenge pages carry before their content. */
-export function inlineStyle(bytes: number): string {
+function inlineStyle(bytes: number): string {
   const rule = '.main-wrapper{display:flex;flex:1;flex-direction:column;align-items:center}';
   return `<style>${rule.repeat(Math.ceil(bytes / rule.length))}</style>`;
 }
@@ -119,7 +119,7 @@ export const VENDOR_LOADERS: readonly VendorLoader[] = [
 ];
 
 /** The loader's markup, to add before `</body>` of an ordinary page. */
-export function vendorLoader(loader: VendorLoader): string {
+function vendorLoader(loader: VendorLoader): string {
   switch (loader) {
     case 'cloudflare-jsd':
       // Cloudflare's JavaScript detections: a hidden iframe that loads /cdn-cgi/challenge-platform/scripts/jsd/main.js.

@@ -25,7 +25,7 @@ const SHORT_DAYS = ['dim.', 'lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.'];
 
 export const NO_SLOT_CLASSIC =
   "Il n'existe plus de plage horaire libre pour votre demande de rendez-vous. Veuillez recommencer ultérieurement.";
-export const NO_SLOT_2025 =
+const NO_SLOT_2025 =
   'Il n’existe plus de plage horaire libre pour votre demande de rendez-vous. Veuillez réessayer ultérieurement.';
 
 /** The departmental site's frame around the booking module (assumed). */

@@ -55,7 +55,7 @@ function faultOutcome(fault: Fault): Outcome {
 }
 
 /** The probe of a scenario at `now`, for a registry row naming `planning` (or ''). */
-export function modelProbe(scenario: Scenario, planning: string, now: Date): ModelledProbe {
+function modelProbe(scenario: Scenario, planning: string, now: Date): ModelledProbe {
   const answer = (outcome: Outcome, instants: readonly Date[] = []): ModelledProbe => ({
     outcome,
     firstDate: instants[0] ? parisDay(instants[0]) : '',

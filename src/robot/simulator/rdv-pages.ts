@@ -9,7 +9,7 @@
 import { addDays, mondayOf, parisDay, parisMinute } from '../../lib/calendar.ts';
 
 /** `2026-05-19` → `19/05/2026`. */
-export function localDate(day: string): string {
+function localDate(day: string): string {
   return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 }
 

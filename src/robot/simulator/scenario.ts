@@ -11,7 +11,7 @@ import type { NoSlotVariant } from './no-slot-variants.ts';
 export type SlotSpec = { in: number; at: string } | { on: string; at: string };
 
 /** A counter ("guichet") of a legacy form. */
-export interface CounterSpec {
+interface CounterSpec {
   id: string;
   label: string;
   slots: SlotSpec[];

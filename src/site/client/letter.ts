@@ -25,7 +25,7 @@ import { letterDocument, ODT_MIME } from '../toolkit/opendocument.ts';
 import { localToday, saveFile } from './download.ts';
 
 /** Redraws the letter sheet with the same markup as LetterSheet.astro. */
-export function renderLetter(sheet: HTMLElement, blocks: readonly LetterBlock[]): void {
+function renderLetter(sheet: HTMLElement, blocks: readonly LetterBlock[]): void {
   const nodes = blocks.map((block) => {
     if (block.kind === 'list') {
       const list = document.createElement('ul');

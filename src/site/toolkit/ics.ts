@@ -28,16 +28,16 @@ export interface CalendarOptions {
   durationMinutes?: number;
 }
 
-export const PRODUCT_ID = '-//Guichets fermés//Planifier mes tentatives//FR';
-export const ATTEMPT_COUNT = 5;
+const PRODUCT_ID = '-//Guichets fermés//Planifier mes tentatives//FR';
+const ATTEMPT_COUNT = 5;
 
 /** The event title of attempt `number`. */
-export function attemptSummary(number: number, count = ATTEMPT_COUNT): string {
+function attemptSummary(number: number, count = ATTEMPT_COUNT): string {
   return `Tentative de prise de rendez-vous en préfecture (${number}/${count})`;
 }
 
 /** The steps of one attempt, as the guide « Garder la preuve » sets them out. */
-export function attemptSteps(options: Pick<CalendarOptions, 'bookingUrl' | 'procedureLabel'>): string[] {
+function attemptSteps(options: Pick<CalendarOptions, 'bookingUrl' | 'procedureLabel'>): string[] {
   const where = options.bookingUrl ? ` : ${options.bookingUrl}` : ' (le site de la préfecture)';
   return [
     ...(options.procedureLabel ? [`Démarche : ${options.procedureLabel}.`] : []),
@@ -87,7 +87,7 @@ export function localDateTime(day: string, time: string): string {
 }
 
 /** A UTC DATE-TIME, e.g. `20180301T081500Z`. */
-export function utcDateTime(instant: Date): string {
+function utcDateTime(instant: Date): string {
   return instant
     .toISOString()
     .replace(/[-:]/g, '')

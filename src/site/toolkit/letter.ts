@@ -70,10 +70,10 @@ export interface LetterFacts {
 }
 
 export const SITUATIONS = ['sans-internet', 'tentatives'] as const;
-export type Situation = (typeof SITUATIONS)[number];
+type Situation = (typeof SITUATIONS)[number];
 
 export const REQUEST_KINDS = ['premiere', 'renouvellement'] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
+type RequestKind = (typeof REQUEST_KINDS)[number];
 
 export const CURRENT_DOCUMENTS = {
   titre: 'titre de séjour',
@@ -127,7 +127,7 @@ export interface LetterForm {
   otherAttachments: string;
 }
 
-export const LETTER_OBJECT = 'Demande de rendez-vous pour le dépôt d’une demande de titre de séjour';
+const LETTER_OBJECT = 'Demande de rendez-vous pour le dépôt d’une demande de titre de séjour';
 export const DEFAULT_ATTEMPT_RESULT = 'aucune date proposée';
 
 /** A blank form for a procedure, with what the site can prefill. */
@@ -181,7 +181,7 @@ export function letterStatistics(
 }
 
 /** The kinds of block a letter is made of, in the order they are laid out. */
-export type LetterBlockKind =
+type LetterBlockKind =
   | 'sender'
   | 'recipient'
   | 'place-date'
@@ -220,7 +220,7 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 const or = (text: string, placeholder: string) => oneLine(text) || `[${placeholder}]`;
 
 /** The attempts the letter lists: those with a day, in date order. */
-export function datedAttempts(attempts: readonly Attempt[]): Attempt[] {
+function datedAttempts(attempts: readonly Attempt[]): Attempt[] {
   return attempts
     .filter((attempt) => isCalendarDay(attempt.day))
     .sort((a, b) => `${a.day}T${a.time}`.localeCompare(`${b.day}T${b.time}`));
