@@ -18,6 +18,9 @@ describe('month pages cite their own month', () => {
     expect($('[data-open-month]')).toHaveLength(0);
     expect(text($('[data-citation]').text())).toContain(`version des données ${version}`);
     expect($('.citation-facts').text()).toContain('le mois est clos, elle ne changera plus');
+    // Neither the compile date nor the dataset version, which change every hour, appear on it.
+    expect(text($('.site-footer').text())).toContain(`Mois clos · version des données du mois ${version}`);
+    expect($.html()).not.toContain('compilées');
   });
 
   test('the month being probed says it will still change', () => {
