@@ -86,3 +86,11 @@ export const embedPath = (procedure: ProcedureRef) => `${procedurePath(procedure
 export const procedureJsonPath = (procedure: ProcedureRef) => `${procedurePath(procedure)}statistiques.json`;
 /** The national JSON index: every procedure with its URLs. */
 export const NATIONAL_INDEX_JSON_PATH = '/index.json';
+
+/** Where the data page explains how to check a probe's `evidence_sha256` against the archived page. */
+export const VERIFY_EVIDENCE_PATH = `${DATA_PAGE_PATH}#verifier-un-sondage`;
+/** A month's evidence archive, an asset of the repository's GitHub Release `evidence-YYYY-MM` (GitHub's URL shape). */
+export const evidenceArchiveUrl = (repository: string, tag: string, asset: string) =>
+  `${repository}/releases/download/${tag}/${asset}`;
+/** The GitHub Release page of a month's evidence archive. */
+export const evidenceReleaseUrl = (repository: string, tag: string) => `${repository}/releases/tag/${tag}`;
