@@ -1,7 +1,11 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { load } from 'cheerio';
 import type { Page } from 'playwright-core';
-import { expect, test } from 'vitest';
+import { expect, inject, test } from 'vitest';
 import { parseMonthFile } from '../../src/lib/probe.ts';
+import { parseRegistry } from '../../src/lib/registry.ts';
+import { monthPath, procedurePath } from '../../src/site/paths.ts';
 import { rawMonthRows, rawProbeRow } from '../../src/site/raw-month-table.ts';
 import { accessibilityViolations, describeInBrowser, pageProblems } from '../support/browser.ts';
 import { BOBIGNY_JUNE_2015 } from '../support/fixture-data.ts';
@@ -43,15 +47,35 @@ async function openJune2015(open: (sitePath: string) => Promise<Page>, hash = ''
   return page;
 }
 
-/** A printed sheet's text without what the page margins repeat (edition line, source line, page number). */
-function ownContent(text: string): string {
-  return text
-    .replace(/Guichets fermés · données compilées le [^·]*· version des données [0-9a-f]{12}/g, '')
-    .replace(/https:\/\/guichets\.example\/\S*( · [^·]*?)*?(?= page \d+ \/)/g, '')
-    .replace(/page \d+ \/ \d+/g, '')
-    .replace(/Source : https:\/\/\S+/g, '')
-    .trim();
+/**
+ * Every procedure page and every month page of the fixture, found from its data
+ * (the registry and the month files), whatever procedures it holds.
+ */
+function printablePages(): string[] {
+  const dataDir = inject('fixtureDataDir');
+  return parseRegistry(readFileSync(path.join(dataDir, 'procedures.csv'), 'utf8'), 'procedures.csv').flatMap(
+    (procedure) => {
+      const directory = path.join(dataDir, 'probes', procedure.department, procedure.slug);
+      const months = existsSync(directory)
+        ? readdirSync(directory)
+            .filter((file) => /^\d{4}-\d{2}\.csv$/.test(file))
+            .map((file) => file.slice(0, 7))
+        : [];
+      return [procedurePath(procedure), ...months.map((month) => monthPath(procedure, month))];
+    },
+  );
 }
+
+/**
+ * What a printed sheet holds of its own: the margins (address, period, edition,
+ * page number) are left out, and the citation and the site footer are printed
+ * invisible (laid out as before, so the sheets break at the same places).
+ */
+const BODY_ONLY_CSS = `@page { @top-right { content: none } @bottom-left { content: none } @bottom-right { content: none } }
+@media print { .citation, .site-footer { visibility: hidden !important } }`;
+
+/** Below this many characters, a sheet holds almost nothing: a lone row, a heading, a note. */
+const NEAR_EMPTY_SHEET = 200;
 
 describeInBrowser('site pages in Chromium', (site) => {
   test('the synthesis chart is drawn with the shares of the month table', async () => {
@@ -211,8 +235,6 @@ describeInBrowser('site pages in Chromium', (site) => {
     expect(sheetsWithRows.length).toBeGreaterThan(5);
     for (const text of sheetsWithRows)
       expect(/(\d\d\/03\/2018)? ?\d\d:20:25/.exec(text)?.[1], text.slice(0, 300)).toMatch(/^\d\d\/03\/2018$/);
-    // No sheet holds only the margins (or a lone « Source » line): each has content of its own.
-    printed.forEach((text, index) => expect(ownContent(text).length, `page ${index + 1}`).toBeGreaterThan(120));
   });
 
   test('a printed procedure page shows the chart, the table and the source on every page', async () => {
@@ -225,9 +247,56 @@ describeInBrowser('site pages in Chromium', (site) => {
     expect(printed.length).toBeLessThanOrEqual(4);
     for (const text of printed) expect(text).toContain(`https://guichets.example${PROCEDURE}`);
     expect(printed.join('\n')).toContain('Totaux');
-    printed.forEach((text, index) => expect(ownContent(text).length, `page ${index + 1}`).toBeGreaterThan(120));
     // The page opens with what the latest probe found.
     expect(printed[0]).toContain('Dernier sondage, le 31 mars 2018 à 23 h 20 : aucune date.');
+  });
+
+  test.each(printablePages())(
+    'printed, %s has no near-empty sheet and takes only the sheets it needs',
+    async (sitePath) => {
+      const page = await site.open(sitePath);
+      if (await page.locator('[data-synthesis-chart]').count())
+        await page.locator('[data-synthesis-chart][data-drawn]').waitFor();
+      if (await page.locator('table.raw-table[data-raw-month-csv]').count())
+        await page.locator('table.raw-table[data-raw-month-rendered]').waitFor({ state: 'attached', timeout: 10_000 });
+      const whole = pdfPages(await page.pdf({ format: 'A4' }));
+      await page.addStyleTag({ content: BODY_ONLY_CSS });
+      const sheets = pdfPages(await page.pdf({ format: 'A4' }));
+      // Hiding the citation and the footer moves nothing: the same sheets, now without them.
+      expect(sheets).toHaveLength(whole.length);
+      sheets.forEach((text, index) =>
+        expect(text.trim().length, `sheet ${index + 1} of ${sheets.length}: ${text}`).toBeGreaterThanOrEqual(
+          NEAR_EMPTY_SHEET,
+        ),
+      );
+      // As few sheets as the content needs: every sheet but the last is at least half full (counted in body text).
+      const full = Math.max(...sheets.map((text) => text.length));
+      if (sheets.length > 2)
+        sheets
+          .slice(1, -1)
+          .forEach((text, index) => expect(text.length, `sheet ${index + 2}`).toBeGreaterThan(full / 2));
+    },
+  );
+
+  test('a month table printed over several sheets prints its totals once, after the last month', async () => {
+    const page = await site.open(PROCEDURE);
+    await page.locator('[data-synthesis-chart][data-drawn]').waitFor();
+    // Short sheets, so that the fixture's four months run over two sheets as ten years of months would on A4.
+    const splits: number[] = [];
+    for (const height of [100, 140, 160]) {
+      await page.addStyleTag({ content: `@page { size: 210mm ${height}mm }` });
+      const printed = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+      const sheetOf = (text: string) => printed.findIndex((sheet) => sheet.includes(text));
+      // The newest month's row (March 2018) and the oldest one's (June 2015), by their figures.
+      const [newest, oldest] = [sheetOf('99,9 % (711)'), sheetOf('20 % (1) 20 % (1)')];
+      expect(newest, `${height} mm`).toBeGreaterThanOrEqual(0);
+      if (newest === oldest) continue;
+      splits.push(height);
+      const text = printed.join('\n');
+      expect(text.match(/Totaux/g), `${height} mm`).toHaveLength(1);
+      expect(sheetOf('Totaux'), `${height} mm`).toBeGreaterThanOrEqual(oldest);
+    }
+    expect(splits.length, 'the month table ran over two sheets at least once').toBeGreaterThan(0);
   });
 
   test('the home table sorts by a column and filters by text', async () => {
