@@ -302,7 +302,7 @@ describeInBrowser('site pages in Chromium', (site) => {
   test('the home table sorts by a column and filters by text', async () => {
     const page = await site.open('/');
     const table = page.locator('.procedure-table table');
-    const procedures = () => table.locator('tbody tr:visible th[scope="row"]').allTextContents();
+    const procedures = () => table.locator('tbody tr:visible th[scope="row"] a').allTextContents();
     await table.getByRole('button', { name: /Date à moins d’un mois/ }).click();
     const header = table.locator('th', { has: page.getByRole('button', { name: /Date à moins d’un mois/ }) });
     expect(await header.getAttribute('aria-sort')).toMatch(/ascending|descending/);

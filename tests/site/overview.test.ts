@@ -105,7 +105,7 @@ describe('the home page built from the fixture data', () => {
       'aucun',
     ],
   ])('shows the headline figures of %s', (href, place, opening, noir, successful, latest) => {
-    const [departmentCell, , , openingCell, noirCell, successfulCell, latestCell] = rows.get(href)!;
+    const [, openingCell, noirCell, departmentCell, , successfulCell, latestCell] = rows.get(href)!;
     expect([departmentCell, openingCell, noirCell, successfulCell, latestCell]).toEqual([
       place,
       opening,
@@ -125,11 +125,11 @@ describe('the home page built from the fixture data', () => {
   test('has sortable column headers with scope, a caption and the filter field', () => {
     const headers = $('table[data-procedure-table] thead th').toArray();
     expect(headers.map((header) => text($(header).text()))).toEqual([
-      'Département',
-      'Préfecture',
       'Démarche',
       'Date à moins d’un mois',
       'Aucune date (« noir »)',
+      'Département',
+      'Préfecture',
       'Sondages réussis (période)',
       'Dernier sondage',
     ]);

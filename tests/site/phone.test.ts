@@ -95,6 +95,31 @@ describeInBrowser('the site on a 360 px phone', (site) => {
     await page.context().close();
   });
 
+  test.each([
+    ['home', '/'],
+    ['department', '/93/'],
+  ])(
+    'the %s table shows each procedure with its headline figure, no sideways scroll needed',
+    async (_name, sitePath) => {
+      const page = await site.open(sitePath, { viewport: PHONE });
+      const table = page.locator('table[data-procedure-table]');
+      const onScreen = async (cell: ReturnType<typeof table.locator>, what: string) => {
+        const box = (await cell.boundingBox())!;
+        expect(box.x, what).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, what).toBeLessThanOrEqual(PHONE.width);
+      };
+      await onScreen(table.getByRole('columnheader', { name: /Date à moins d’un mois/ }), 'headline column header');
+      const rows = await table.locator('tbody tr').all();
+      for (const [index, row] of rows.entries()) {
+        await onScreen(row.locator('th[scope="row"]'), `procedure of row ${index + 1}`);
+        await onScreen(row.locator('td.within-month'), `headline figure of row ${index + 1}`);
+      }
+      const withFigure = table.locator('tbody tr', { has: page.locator('svg.colour-bar') }).first();
+      expect(await withFigure.locator('td.within-month').textContent()).toMatch(/\d\s%/);
+      await page.context().close();
+    },
+  );
+
   test('the map tiles are at least 44 px, the metropolitan grid scrolling inside its own region the keyboard reaches', async () => {
     const page = await site.open('/', { viewport: PHONE });
     const sizes = await page
