@@ -10,6 +10,9 @@ try {
     outDir: path.resolve(process.env.OUT_DIR || 'dist'),
     root: process.cwd(),
     now: buildClock(),
+    timing: process.env.BUILD_TIMINGS
+      ? (step, seconds, cpu) => console.error(`${seconds.toFixed(1)} s (CPU ${cpu.toFixed(1)} s)  ${step}`)
+      : undefined,
   });
 } catch (error) {
   if (!(error instanceof DataError)) throw error;

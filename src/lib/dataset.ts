@@ -18,7 +18,14 @@ import {
 } from './data-directory.ts';
 import { monthStatistics, type MonthStatistics } from './month-statistics.ts';
 import { monthFileDigest, versionOfDigest } from './month-version.ts';
-import { EARLIEST_PROBE, monthOfFileName, parseMonthFile, type Probe, type ProbeLimits } from './probe.ts';
+import {
+  EARLIEST_PROBE,
+  monthOfFileName,
+  parseMonthFile,
+  type MonthFile,
+  type Probe,
+  type ProbeLimits,
+} from './probe.ts';
 import { parseRegistry, procedureKey, type Procedure } from './registry.ts';
 import type { Observation } from './observation.ts';
 import { loadObservations } from './observation-files.ts';
@@ -63,6 +70,55 @@ export interface Dataset {
 export interface LoadOptions {
   /** The build's clock (ms since the epoch, default now): later probes are refused, see FUTURE_TOLERANCE_MS. */
   now?: number | undefined;
+  /** How each month file is read (default readMonth); the site build's answers closed months from its cache. */
+  readMonth?: MonthReader | undefined;
+}
+
+/** One month file as loadDataset has read and hashed it. */
+export interface MonthFileInput {
+  procedure: Procedure;
+  /** Path of the file, as data errors name it. */
+  file: string;
+  /** `YYYY-MM`. */
+  month: string;
+  /** The file's text. */
+  text: string;
+  /** Full SHA-256 of the text (monthFileDigest). */
+  digest: string;
+  /** What the probes of this procedure must respect beyond each row's own rules. */
+  limits: ProbeLimits;
+}
+
+/** What loadDataset keeps of one month file. */
+export interface MonthReading {
+  statistics: MonthStatistics;
+  /** Accepted but worth a look (`file:line: message`). */
+  warnings: string[];
+  /** The month's latest probe, or null when it has none. */
+  latest: LatestProbe | null;
+}
+
+/**
+ * Reads one month file into what loadDataset keeps. Must throw the DataError
+ * parseMonthFile throws for a file that is not valid under `limits`.
+ */
+export type MonthReader = (input: MonthFileInput) => MonthReading;
+
+/** The default MonthReader: validates every row and counts the month. */
+export function readMonth({ text, file, month, limits }: MonthFileInput): MonthReading {
+  return monthReading(month, parseMonthFile(text, file, month, limits));
+}
+
+/** What loadDataset keeps of a validated month file. */
+export function monthReading(month: string, parsed: MonthFile): MonthReading {
+  let latest: LatestProbe | null = null;
+  for (const probe of parsed.probes) {
+    if (latest === null || probe.instant > latest.instant) {
+      const { instant, outcome, firstDate, secondDate, detail, colour } = probe;
+      latest = { instant, outcome, firstDate, secondDate, detail, colour };
+    }
+  }
+  return { statistics: monthStatistics(month, parsed.probes), warnings: parsed.warnings, latest };
 }
 
 /**
@@ -77,7 +133,10 @@ export const FUTURE_TOLERANCE_MS = 15 * 60_000;
  * Reads and validates a data directory. Throws a DataError (`file:line:
  * message`) at the first problem; it never writes.
  */
-export function loadDataset(dataDir: string, { now = Date.now() }: LoadOptions = {}): Dataset {
+export function loadDataset(
+  dataDir: string,
+  { now = Date.now(), readMonth: read = readMonth }: LoadOptions = {},
+): Dataset {
   const registryFile = registryPath(dataDir);
   const registryText = readRegistryText(registryFile);
   const hash = createHash('sha256').update('procedures.csv\0').update(registryText);
@@ -103,15 +162,10 @@ export function loadDataset(dataDir: string, { now = Date.now() }: LoadOptions =
       const digest = monthFileDigest(text);
       monthVersions[month] = versionOfDigest(digest);
       hash.update(`${procedureKey(procedure)}/${month}\0${digest}\n`);
-      const parsed = parseMonthFile(text, file, month, limits);
-      warnings.push(...parsed.warnings);
-      months.push(monthStatistics(month, parsed.probes));
-      for (const probe of parsed.probes) {
-        if (latest === null || probe.instant > latest.instant) {
-          const { instant, outcome, firstDate, secondDate, detail, colour } = probe;
-          latest = { instant, outcome, firstDate, secondDate, detail, colour };
-        }
-      }
+      const reading = read({ procedure, file, month, text, digest, limits });
+      warnings.push(...reading.warnings);
+      months.push(reading.statistics);
+      if (reading.latest && (latest === null || reading.latest.instant > latest.instant)) latest = reading.latest;
     }
     const latestProbe = latest?.instant ?? null;
     if (latestProbe !== null && (compiledAt === null || latestProbe > compiledAt)) compiledAt = latestProbe;

@@ -11,6 +11,7 @@ import { loadDataset } from '../lib/dataset.ts';
 import { provideDataset } from './dataset.ts';
 import { provideDownloadSizes } from './download-sizes.ts';
 import { writeDownloads } from './downloads.ts';
+import { monthCacheDirectory, MonthStore } from './month-store.ts';
 
 export interface SiteBuild {
   dataDir: string;
@@ -22,6 +23,10 @@ export interface SiteBuild {
   now?: number;
   /** Where warnings on accepted data go (`file:line: message`). */
   warn?: (message: string) => void;
+  /** The month cache (src/site/month-store.ts): default `$STATS_CACHE_DIR` or under node_modules/.cache; null: none. */
+  cacheDir?: string | null;
+  /** Told how long each step took, wall and CPU (`BUILD_TIMINGS=1 npm run build` prints them): where the time goes. */
+  timing?: ((step: string, seconds: number, cpuSeconds: number) => void) | undefined;
 }
 
 export async function buildSite({
@@ -30,8 +35,22 @@ export async function buildSite({
   root,
   now,
   warn = (message) => console.warn(`warning: ${message}`),
+  cacheDir = monthCacheDirectory(),
+  timing = () => {},
 }: SiteBuild): Promise<void> {
-  const dataset = loadDataset(dataDir, { now });
+  let started = performance.now();
+  let cpu = process.cpuUsage();
+  const step = (name: string) => {
+    const ended = performance.now();
+    const used = process.cpuUsage(cpu);
+    timing(name, (ended - started) / 1000, (used.user + used.system) / 1e6);
+    started = ended;
+    cpu = process.cpuUsage();
+  };
+  // One reader of the month files for the whole build, answering unchanged files from the month cache.
+  const months = new MonthStore(cacheDir);
+  const dataset = loadDataset(dataDir, { now, readMonth: months.read });
+  step(`load and month statistics (${months.hits} months from the cache, ${months.misses} read)`);
   for (const warning of dataset.warnings) warn(warning);
   provideDataset(dataset);
   // Astro is loaded only once the data are known good: a refusal stays quick.
@@ -43,13 +62,18 @@ export async function buildSite({
   const alias = astroOutDir(staging, process.cwd());
   try {
     // Written apart first, since Astro may empty its output folder.
-    provideDownloadSizes(await writeDownloads(dataset, downloads));
+    provideDownloadSizes(await writeDownloads(dataset, downloads, months));
+    step('downloads');
     await build({ root, outDir: alias.outDir, logLevel: 'warn' });
+    step('pages (Astro)');
     cpSync(downloads, staging, { recursive: true });
     const previous = `${staging}-previous`;
     if (existsSync(outDir)) renameSync(outDir, previous);
     renameSync(staging, outDir);
+    step('swap into place');
     rmSync(previous, { recursive: true, force: true });
+    months.prune();
+    step('previous site and unused cache entries removed');
   } finally {
     rmSync(downloads, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });

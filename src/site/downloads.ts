@@ -2,20 +2,22 @@
  * The open-data downloads, written next to the rendered pages at every build:
  * raw probes per procedure-month and as one file, month statistics per
  * procedure and for the whole country, the registry, and the Data Package
- * that describes them. Probes are read one month at a time, so memory stays
- * bounded whatever the size of the data (26 million probes at full scale).
- * Rebuilding the same data gives byte-identical files: rows follow the data's
- * order, and gzip writes no timestamp.
+ * that describes them. Each month's rows are formatted and compressed once,
+ * with everything else derived from its file (src/site/month-store.ts), and
+ * taken from the month cache when the file has not changed; one month is in
+ * memory at a time, whatever the size of the data (26 million probes at full
+ * scale). Rebuilding the same data gives byte-identical files, with or without
+ * the cache: rows follow the data's order, and gzip writes no timestamp.
  */
 import { mkdirSync, writeFileSync, createWriteStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGzip, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { COLOURS } from '../lib/colour.ts';
 import { formatCsv, parseCsv } from '../lib/csv.ts';
 import { readDataFile, registryPath } from '../lib/data-directory.ts';
-import { readMonthProbes, type Dataset, type ProcedureData } from '../lib/dataset.ts';
+import type { Dataset, ProcedureData } from '../lib/dataset.ts';
 import { department } from '../lib/departments.ts';
 import { monthCoverage } from '../lib/coverage.ts';
 import { formatDecimalShare } from '../lib/format.ts';
@@ -37,6 +39,8 @@ import {
   procedureStatisticsPath,
   REGISTRY_DOWNLOAD_PATH,
 } from './paths.ts';
+import { deflateChunk, gzipOfChunks, type DeflateChunk } from './deflate-chunks.ts';
+import { MonthStore } from './month-store.ts';
 
 /**
  * A published CSV: the data contract's format, with every cell a spreadsheet
@@ -66,11 +70,15 @@ export type DownloadSizes = Record<string, number>;
  * the size of the whole-country files, which the data page shows. The sizes
  * are deterministic, since the files are.
  */
-export async function writeDownloads(dataset: Dataset, outDir: string): Promise<DownloadSizes> {
+export async function writeDownloads(
+  dataset: Dataset,
+  outDir: string,
+  store: MonthStore = new MonthStore(null),
+): Promise<DownloadSizes> {
   const registryHeader = writeRegistry(dataset, outDir);
   for (const data of dataset.procedures) writeProcedureStatistics(data, dataset.compiledAt, outDir);
   writeNationalStatistics(dataset, outDir);
-  await writeProbes(dataset, outDir);
+  await writeProbes(dataset, outDir, store);
   writeSiteFile(outDir, DATAPACKAGE_PATH, `${JSON.stringify(dataPackage(dataset, registryHeader), null, 2)}\n`);
   const sitePaths = [ALL_PROBES_PATH, NATIONAL_STATISTICS_PATH, REGISTRY_DOWNLOAD_PATH, DATAPACKAGE_PATH];
   return Object.fromEntries(sitePaths.map((sitePath) => [sitePath, statSync(siteFile(outDir, sitePath)).size]));
@@ -177,43 +185,55 @@ function probeCells(probe: Probe): string[] {
   return MONTH_PROBE_COLUMNS.map((column) => cells[column]);
 }
 
-/**
- * One procedure-month as gzipped CSV, for the month page and for readers who
- * want a single month. Extra columns are left out, as in the whole-dataset
- * file: the evidence hashes do not compress (a month file would grow from ~3
- * to ~28 kB, about 1 GB at 36,000 months, over the Pages limit) and they stay
- * in the versioned month files of the data repository, next to the evidence.
- */
-function writeMonthFile(outDir: string, procedure: Procedure, month: string, probes: readonly Probe[]): void {
+/** What the downloads take from one month file, derived once and cached with it (src/site/month-store.ts). */
+export interface MonthDownloads {
+  /**
+   * The procedure-month as gzipped CSV, for the month page and for readers who
+   * want a single month. Extra columns are left out, as in the whole-dataset
+   * file: the evidence hashes do not compress (a month file would grow from ~3
+   * to ~28 kB, about 1 GB at 36,000 months, over the Pages limit) and they stay
+   * in the versioned month files of the data repository, next to the evidence.
+   */
+  monthGz: Uint8Array;
+  /** The month's rows of the whole-dataset file, compressed as one piece of it. */
+  allRows: DeflateChunk;
+}
+
+/** Formats and compresses one month's probes for both downloads. */
+export function monthDownloads(
+  procedure: Pick<Procedure, 'department' | 'slug'>,
+  probes: readonly Probe[],
+): MonthDownloads {
   const rows = probes.map(probeCells);
-  writeSiteFile(
-    outDir,
-    monthDownloadPath(procedure, month),
-    gzipSync(publishedCsv([[...MONTH_PROBE_COLUMNS], ...rows])),
-  );
+  return {
+    monthGz: gzipSync(publishedCsv([[...MONTH_PROBE_COLUMNS], ...rows])),
+    allRows: deflateChunk(
+      rows.length === 0 ? '' : publishedCsv(rows.map((cells) => [procedure.department, procedure.slug, ...cells])),
+    ),
+  };
 }
 
 /**
- * Reads every month once and writes both its month file and its rows of the
- * whole-dataset file, so the raw data are parsed a single time per build.
- * Yields the whole-dataset CSV month by month, to be streamed into gzip.
+ * Writes each month's file and the whole-dataset file from what the month
+ * store derived from each month file (read at most once per build, and not
+ * at all when its entry is cached). Yields the pieces of the whole-dataset
+ * file in order, one month at a time.
  */
-function* allProbesCsv(dataset: Dataset, outDir: string): Generator<string> {
-  yield publishedCsv([ALL_PROBES_COLUMNS]);
+function* allProbesChunks(dataset: Dataset, outDir: string, store: MonthStore): Generator<DeflateChunk> {
+  yield deflateChunk(publishedCsv([ALL_PROBES_COLUMNS]));
   for (const { procedure, months } of dataset.procedures) {
     for (const { month } of months) {
       if (month === null) continue;
-      const probes = readMonthProbes(dataset.dataDir, procedure, month);
-      writeMonthFile(outDir, procedure, month, probes);
-      if (probes.length > 0)
-        yield publishedCsv(probes.map((probe) => [procedure.department, procedure.slug, ...probeCells(probe)]));
+      const { monthGz, allRows } = store.products(dataset.dataDir, procedure, month);
+      writeSiteFile(outDir, monthDownloadPath(procedure, month), monthGz);
+      yield allRows;
     }
   }
 }
 
 /** Streams the whole dataset into one gzip file; only one month is ever in memory. */
-async function writeProbes(dataset: Dataset, outDir: string): Promise<void> {
+async function writeProbes(dataset: Dataset, outDir: string, store: MonthStore): Promise<void> {
   const file = siteFile(outDir, ALL_PROBES_PATH);
   mkdirSync(path.dirname(file), { recursive: true });
-  await pipeline(Readable.from(allProbesCsv(dataset, outDir)), createGzip(), createWriteStream(file));
+  await pipeline(Readable.from(gzipOfChunks(allProbesChunks(dataset, outDir, store))), createWriteStream(file));
 }

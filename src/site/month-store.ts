@@ -1,0 +1,195 @@
+/**
+ * The site build's one reader of month files. Everything the build derives
+ * from a month file alone (its statistics, warnings and latest probe, its
+ * gzipped CSV and its rows of the whole-dataset file) is made in one pass
+ * over the parsed, validated file and kept in a cache on disk under the
+ * SHA-256 of the file's content: a closed month's file never changes, so it
+ * is never parsed or counted again, and one more hour of probes costs the
+ * months that changed. The cache only saves time: an entry is used only when
+ * its checksum holds and the code that made it is the code running (the key
+ * covers the source of src/lib and src/site, zlib's version and the file's
+ * path and digest); anything else (absent, corrupt, older code) is computed
+ * again from the file and rewritten.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { versions } from 'node:process';
+import { readDataFile, monthFilePath } from '../lib/data-directory.ts';
+import { monthReading, type MonthFileInput, type MonthReader, type MonthReading } from '../lib/dataset.ts';
+import { monthFileDigest } from '../lib/month-version.ts';
+import { parseMonthFile, type MonthFile, type ProbeLimits } from '../lib/probe.ts';
+import type { Procedure } from '../lib/registry.ts';
+import type { DeflateChunk } from './deflate-chunks.ts';
+import { monthDownloads } from './downloads.ts';
+
+/** Bumped when the shape of an entry changes. */
+const ENTRY_FORMAT = 1;
+
+/** An entry older than this that the build did not use is removed (another data directory, a past hour). */
+const KEEP_UNUSED_MS = 60 * 60_000;
+
+/** Everything the build derives from one month file. */
+export interface MonthProducts extends MonthReading {
+  /** Day of the earliest probe (`YYYY-MM-DD`), or null: checked against the procedure's `since`. */
+  firstDay: string | null;
+  /** The month's gzipped CSV, as published (monthDownloadPath). */
+  monthGz: Uint8Array;
+  /** The month's rows of the whole-dataset file, compressed as a piece of it. */
+  allRows: DeflateChunk;
+}
+
+/** Derives everything from a validated month file, in one pass over its probes. */
+export function monthProducts(procedure: Pick<Procedure, 'department' | 'slug'>, month: string, parsed: MonthFile) {
+  const firstDay = parsed.probes.reduce<string | null>(
+    (earliest, probe) => (earliest === null || probe.day < earliest ? probe.day : earliest),
+    null,
+  );
+  return { ...monthReading(month, parsed), firstDay, ...monthDownloads(procedure, parsed.probes) };
+}
+
+/** The cache directory: `$STATS_CACHE_DIR`, or node_modules/.cache/guichets-fermes/months; empty: no cache. */
+export function monthCacheDirectory(environment: NodeJS.ProcessEnv = process.env): string | null {
+  const configured = environment.STATS_CACHE_DIR;
+  if (configured === '') return null;
+  return path.resolve(configured ?? path.join('node_modules', '.cache', 'guichets-fermes', 'months'));
+}
+
+let codeFingerprint: string | null = null;
+
+/** SHA-256 of the code that makes an entry: every source file of src/lib and src/site, and zlib's version. */
+function fingerprint(): string {
+  if (codeFingerprint !== null) return codeFingerprint;
+  const hash = createHash('sha256').update(`${ENTRY_FORMAT}\0zlib ${versions.zlib}\0`);
+  const source = path.resolve(import.meta.dirname, '..');
+  for (const folder of ['lib', 'site']) {
+    const files = readdirSync(path.join(source, folder), { recursive: true, encoding: 'utf8' }).sort();
+    for (const file of files.filter((name) => name.endsWith('.ts')))
+      hash.update(`${folder}/${file}\0`).update(readFileSync(path.join(source, folder, file)));
+  }
+  codeFingerprint = hash.digest('hex');
+  return codeFingerprint;
+}
+
+/** Whether an entry's probes respect the build's limits (else the file is read, and refused, again). */
+function withinLimits(entry: MonthProducts, limits: ProbeLimits): boolean {
+  return (
+    (entry.latest === null || entry.latest.instant <= limits.latestInstant) &&
+    (entry.firstDay === null || entry.firstDay >= limits.earliestDay)
+  );
+}
+
+/** One build's month files: hand `read` to loadDataset, then ask `products` for the downloads. */
+export class MonthStore {
+  /** Cache key of each month file read by this build, by path. */
+  private readonly keys = new Map<string, string>();
+  /** Entries kept in memory when there is no cache directory. */
+  private readonly memory = new Map<string, MonthProducts>();
+  /** Entries found usable or written by this build. */
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly directory: string | null = monthCacheDirectory()) {}
+
+  /** The MonthReader of loadDataset: a usable entry, else the file parsed, derived and cached. */
+  readonly read: MonthReader = (input: MonthFileInput) => {
+    const key = this.keyOf(input.file, input.month, input.digest);
+    this.keys.set(input.file, key);
+    const cached = this.load(key);
+    if (cached && withinLimits(cached, input.limits)) {
+      this.hits += 1;
+      return cached;
+    }
+    this.misses += 1;
+    const products = monthProducts(
+      input.procedure,
+      input.month,
+      parseMonthFile(input.text, input.file, input.month, input.limits),
+    );
+    this.save(key, products);
+    return products;
+  };
+
+  /** Everything derived from one month file of `dataDir` read by this build (the file again if its entry is gone). */
+  products(dataDir: string, procedure: Pick<Procedure, 'department' | 'slug'>, month: string): MonthProducts {
+    const file = monthFilePath(dataDir, procedure.department, procedure.slug, month);
+    const known = this.keys.get(file);
+    const cached = known === undefined ? undefined : this.load(known);
+    if (cached) return cached;
+    const text = readDataFile(file);
+    const products = monthProducts(procedure, month, parseMonthFile(text, file, month));
+    this.save(known ?? this.keyOf(file, month, monthFileDigest(text)), products);
+    return products;
+  }
+
+  /**
+   * Removes the entries this build did not use and that were written more
+   * than an hour ago: the past hours' versions of the months in progress,
+   * entries of older code. Recent ones are kept for builds running beside it.
+   */
+  prune(now = Date.now()): void {
+    if (this.directory === null) return;
+    const used = new Set([...this.keys.values()].map((key) => `${key}.bin`));
+    let names: string[];
+    try {
+      names = readdirSync(this.directory);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (used.has(name)) continue;
+      const file = path.join(this.directory, name);
+      try {
+        if (now - statSync(file).mtimeMs > KEEP_UNUSED_MS) rmSync(file, { force: true });
+      } catch {
+        // Removed meanwhile by another build: nothing to do.
+      }
+    }
+  }
+
+  private keyOf(file: string, month: string, digest: string): string {
+    return createHash('sha256')
+      .update(`${fingerprint()}\0${path.resolve(file)}\0${month}\0${digest}`)
+      .digest('hex');
+  }
+
+  /** A usable entry, or undefined (absent, unreadable, or its checksum does not hold). */
+  private load(key: string): MonthProducts | undefined {
+    const kept = this.memory.get(key);
+    if (kept || this.directory === null) return kept;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(this.directory, `${key}.bin`));
+    } catch {
+      return undefined;
+    }
+    const payload = bytes.subarray(32);
+    if (bytes.length < 32 || !createHash('sha256').update(payload).digest().equals(bytes.subarray(0, 32)))
+      return undefined;
+    try {
+      return deserialize(payload) as MonthProducts;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes an entry atomically (a rename), as its checksum followed by its bytes; a failure only costs time. */
+  private save(key: string, products: MonthProducts): void {
+    if (this.directory === null) {
+      this.memory.set(key, products);
+      return;
+    }
+    const payload = serialize(products);
+    const file = path.join(this.directory, `${key}.bin`);
+    const temporary = `${file}.${randomUUID()}.tmp`;
+    try {
+      mkdirSync(this.directory, { recursive: true });
+      writeFileSync(temporary, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
+      renameSync(temporary, file);
+    } catch {
+      rmSync(temporary, { force: true });
+      this.memory.set(key, products);
+    }
+  }
+}
