@@ -68,15 +68,38 @@ function sizeByKind(outDir: string): { kinds: Record<string, Share>; pages: numb
   return { kinds, pages };
 }
 
-/** Runs the site build as a child process on `dataDir` into `outDir` and measures it. */
-export async function measureBuild(dataDir: string, outDir: string): Promise<BuildFigures> {
+/** How many files of `after` are new or differ from `before` (byte for byte), of how many. */
+export function changedFiles(before: string, after: string): { changed: number; total: number } {
+  let changed = 0;
+  let total = 0;
+  const visit = (directory: string) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const file = path.join(directory, entry.name);
+      if (entry.isDirectory()) {
+        visit(file);
+        continue;
+      }
+      total += 1;
+      const previous = path.join(before, path.relative(after, file));
+      if (!existsSync(previous) || !readFileSync(previous).equals(readFileSync(file))) changed += 1;
+    }
+  };
+  visit(after);
+  return { changed, total };
+}
+
+/**
+ * Runs the site build as a child process on `dataDir` into `outDir` and
+ * measures it; `cacheDir` is its month cache (src/site/month-store.ts).
+ */
+export async function measureBuild(dataDir: string, outDir: string, cacheDir = ''): Promise<BuildFigures> {
   const tsx = path.resolve('node_modules/.bin/tsx');
   const gnuTime = existsSync('/usr/bin/time');
   const [command, args] = gnuTime ? ['/usr/bin/time', ['-v', tsx, 'scripts/build.ts']] : [tsx, ['scripts/build.ts']];
   const started = performance.now();
   const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
     const child = spawn(command, args, {
-      env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir },
+      env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, STATS_CACHE_DIR: cacheDir },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

@@ -1,49 +1,65 @@
 /**
  * "One more hour": the cost of adding one round (one row per procedure still
- * probed, in its month in progress) and recomputing. Two figures: what the
- * project does today (loadDataset again, every month recomputed) and the
- * floor a cache of closed months would reach (only the changed month files
- * read and counted). Run at one year and at the full history, their ratio
- * shows whether the cost grows with history.
+ * probed, in its month in progress) and recomputing. Two figures: loadDataset
+ * without a cache (every month parsed and counted again) and with the month
+ * cache the site build uses (src/site/month-store.ts: every file still read and
+ * hashed for its version, only the changed ones parsed and counted). Run at
+ * one year and at the full history, their ratio shows whether the cost grows
+ * with history.
  */
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { formatParisTimestamp } from '../lib/calendar.ts';
 import { formatCsv } from '../lib/csv.ts';
 import { monthFilePath } from '../lib/data-directory.ts';
 import { loadDataset } from '../lib/dataset.ts';
-import { monthStatistics } from '../lib/month-statistics.ts';
 import { parseMonthFile } from '../lib/probe.ts';
+import { MonthStore } from '../site/month-store.ts';
 import { syntheticProcedures, syntheticRow } from './synthetic-data.ts';
 
 export interface OneMoreHour {
   /** Rows appended (one per procedure probed in the month in progress). */
   rows: number;
-  /** loadDataset after the round: what the project recomputes today, s. */
+  /** loadDataset after the round without a cache: every month recomputed, s. */
   fullReloadSeconds: number;
-  /** Only the changed month files parsed and counted, s. */
-  changedOnlySeconds: number;
+  /** loadDataset after the round with the month cache filled by the round before, s. */
+  cachedSeconds: number;
+  /** Months the cached load parsed and counted (the others came from the cache). */
+  monthsRecomputed: number;
 }
 
-/** Appends one round one hour after each procedure's last row of `month`, then times both recomputations. */
-export function oneMoreHour(dataDir: string, procedures: number, month: string): OneMoreHour {
+/** Appends one round one hour after each procedure's last row of `month`; returns the files changed. */
+export function appendRound(dataDir: string, procedures: number, month: string): string[] {
   const changed: string[] = [];
   for (const { department, slug } of syntheticProcedures(procedures)) {
     const file = monthFilePath(dataDir, department, slug, month);
     if (!existsSync(file)) continue;
-    const probes = parseMonthFile(readFileSync(file, 'utf8'), file, month).probes;
-    const last = probes.at(-1);
+    const last = parseMonthFile(readFileSync(file, 'utf8'), file, month).probes.at(-1);
     if (!last) continue;
-    const at = new Date(last.instant + 3_600_000);
-    const probedAt = formatParisTimestamp(at);
+    const probedAt = formatParisTimestamp(new Date(last.instant + 3_600_000));
     // The next hour stays in the month: the month in progress stops on the 15th.
     appendFileSync(file, formatCsv([syntheticRow(probedAt, probedAt.slice(0, 10), 0.5)]));
     changed.push(file);
   }
-  let started = performance.now();
-  loadDataset(dataDir);
-  const fullReloadSeconds = (performance.now() - started) / 1000;
-  started = performance.now();
-  for (const file of changed) monthStatistics(month, parseMonthFile(readFileSync(file, 'utf8'), file, month).probes);
-  const changedOnlySeconds = (performance.now() - started) / 1000;
-  return { rows: changed.length, fullReloadSeconds, changedOnlySeconds };
+  return changed;
+}
+
+/** Fills a month cache, appends one round, then times both recomputations. */
+export function oneMoreHour(dataDir: string, procedures: number, month: string): OneMoreHour {
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'guichets-bench-cache-'));
+  try {
+    loadDataset(dataDir, { readMonth: new MonthStore(cacheDir).read });
+    const rows = appendRound(dataDir, procedures, month).length;
+    let started = performance.now();
+    loadDataset(dataDir);
+    const fullReloadSeconds = (performance.now() - started) / 1000;
+    const store = new MonthStore(cacheDir);
+    started = performance.now();
+    loadDataset(dataDir, { readMonth: store.read });
+    const cachedSeconds = (performance.now() - started) / 1000;
+    return { rows, fullReloadSeconds, cachedSeconds, monthsRecomputed: store.misses };
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
 }

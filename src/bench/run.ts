@@ -10,9 +10,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Colour } from '../lib/colour.ts';
-import { measureBuild, type BuildFigures } from './build-benchmark.ts';
+import { changedFiles, measureBuild, type BuildFigures } from './build-benchmark.ts';
 import { colourTotals, differences, type EngineRun } from './month-figures.ts';
-import { oneMoreHour, type OneMoreHour } from './one-more-hour.ts';
+import { appendRound, oneMoreHour, type OneMoreHour } from './one-more-hour.ts';
 import { robotRound, type RobotRound } from './robot-round.ts';
 import { LAST_MONTH, type BenchScale } from './scales.ts';
 import { writeSyntheticData } from './synthetic-data.ts';
@@ -45,7 +45,16 @@ export interface BenchReport {
   oneMoreHourYear: OneMoreHour | null;
   oneMoreHourFull: OneMoreHour;
   build: BuildFigures | null;
+  /** The hourly rebuild: one more round, built again with the month cache of the build before. */
+  rebuild: Rebuild | null;
   robot: RobotRound | null;
+}
+
+/** The rebuild after one more round: its time and how many output files changed. */
+export interface Rebuild {
+  seconds: number;
+  changed: number;
+  total: number;
 }
 
 export type Part = 'build' | 'robot';
@@ -85,7 +94,7 @@ export async function runBenchmark(
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'guichets-bench-'));
   try {
     const dataDir = path.join(workDir, 'data');
-    let started = performance.now();
+    const started = performance.now();
     const probes = writeSyntheticData(dataDir, {
       procedures: scale.procedures,
       months: scale.months,
@@ -112,20 +121,31 @@ export async function runBenchmark(
       oneMoreHourYear = oneMoreHour(yearDir, scale.procedures, LAST_MONTH);
       rmSync(yearDir, { recursive: true, force: true });
       log(
-        `one more hour at 12 months: ${oneMoreHourYear.fullReloadSeconds.toFixed(2)} s (full reload), ${oneMoreHourYear.changedOnlySeconds.toFixed(3)} s (changed months only)`,
+        `one more hour at 12 months: ${oneMoreHourYear.fullReloadSeconds.toFixed(2)} s (no cache), ${oneMoreHourYear.cachedSeconds.toFixed(3)} s (month cache, ${oneMoreHourYear.monthsRecomputed} months recomputed)`,
       );
     }
     const oneMoreHourFull = oneMoreHour(dataDir, scale.procedures, LAST_MONTH);
     log(
-      `one more hour at ${scale.months} months: ${oneMoreHourFull.fullReloadSeconds.toFixed(2)} s (full reload), ${oneMoreHourFull.changedOnlySeconds.toFixed(3)} s (changed months only)`,
+      `one more hour at ${scale.months} months: ${oneMoreHourFull.fullReloadSeconds.toFixed(2)} s (no cache), ${oneMoreHourFull.cachedSeconds.toFixed(3)} s (month cache, ${oneMoreHourFull.monthsRecomputed} months recomputed)`,
     );
 
     let build: BuildFigures | null = null;
+    let rebuild: Rebuild | null = null;
     if (!skip.includes('build')) {
-      started = performance.now();
-      build = await measureBuild(dataDir, path.join(workDir, 'dist'));
+      const cacheDir = path.join(workDir, 'month-cache');
+      build = await measureBuild(dataDir, path.join(workDir, 'dist'), cacheDir);
       log(
         `build: ${build.seconds.toFixed(1)} s, ${build.peakMb?.toFixed(0) ?? '?'} MB peak, ${build.pages} pages, ${(build.totalBytes / 1e6).toFixed(1)} MB`,
+      );
+      // One more round, then the hourly rebuild with the month cache the first build left.
+      appendRound(dataDir, scale.procedures, LAST_MONTH);
+      const again = await measureBuild(dataDir, path.join(workDir, 'dist-again'), cacheDir);
+      rebuild = {
+        seconds: again.seconds,
+        ...changedFiles(path.join(workDir, 'dist'), path.join(workDir, 'dist-again')),
+      };
+      log(
+        `rebuild after one more round: ${rebuild.seconds.toFixed(1)} s, ${rebuild.changed} of ${rebuild.total} files changed`,
       );
     }
     let robot: RobotRound | null = null;
@@ -149,6 +169,7 @@ export async function runBenchmark(
       oneMoreHourYear,
       oneMoreHourFull,
       build,
+      rebuild,
       robot,
     };
   } finally {

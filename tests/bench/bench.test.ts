@@ -41,6 +41,15 @@ describe('npm run bench -- --scale small', () => {
     );
   });
 
+  test('the rebuild after one more round changes some files, not all: closed months keep their bytes', () => {
+    expect(report.rebuild?.changed).toBeGreaterThan(0);
+    expect(report.rebuild?.changed).toBeLessThan(report.rebuild?.total ?? 0);
+  });
+
+  test('one more hour with the month cache recomputes only the months that changed', () => {
+    expect(report.oneMoreHourFull.monthsRecomputed).toBe(report.oneMoreHourFull.rows);
+  });
+
   test('the robot round records what every scenario says, no failure as no slot', () => {
     expect(report.robot).toMatchObject({ asExpected: SCALES.small!.procedures, failuresAsNone: 0 });
   });
