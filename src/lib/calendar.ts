@@ -145,18 +145,18 @@ export interface ProbeTime {
 }
 
 /**
- * Parses a recorded probe time. Returns a reason string when the text is not
+ * Parses a recorded probe time. Returns the reason (to follow the quoted text) when it is not
  * an existing Paris local time with the offset Paris had at that instant: a
  * row written with another offset would put the probe on another local day
  * than the one printed, and the colour depends on that day.
  */
 export function parseProbeTime(text: string): ProbeTime | string {
   const match = TIMESTAMP_PATTERN.exec(text);
-  if (!match) return `"${text}" is not a time like 2018-03-01T16:20:25+01:00`;
+  if (!match) return 'is not a time like 2018-03-01T16:20:25+01:00';
   const [, day, hours, minutes, seconds, sign, offsetHours, offsetMinutes] = match as unknown as string[];
   const dayStart = dayStartUtc(day!);
   if (Number.isNaN(dayStart) || Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) {
-    return `"${text}" is not an existing date and time`;
+    return 'is not an existing date and time';
   }
   const offset = (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
   const instant = dayStart + ((Number(hours) * 60 + Number(minutes) - offset) * 60 + Number(seconds)) * 1000;
@@ -164,7 +164,7 @@ export function parseProbeTime(text: string): ProbeTime | string {
   // Paris had at that instant.
   const parisOffset = parisOffsetMinutes(instant);
   if (parisOffset !== offset) {
-    return `"${text}" is not a Paris local time (Paris was at ${formatOffset(parisOffset)} then)`;
+    return `is not a Paris local time (Paris was at ${formatOffset(parisOffset)} then)`;
   }
   return { instant, day: day!, time: `${hours}:${minutes}:${seconds}` };
 }

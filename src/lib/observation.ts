@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { addMonthsClamped, parseProbeTime } from './calendar.ts';
 import { formatCsv, parseCsv, requireLeadingColumns } from './csv.ts';
-import { DataError } from './data-error.ts';
+import { DataError, issueReason } from './data-error.ts';
 
 /** The columns of an observation month file, in this order. Further columns may follow. */
 export const OBSERVATION_COLUMNS = [
@@ -28,7 +28,7 @@ const observationRowSchema = z.object({
   /** When the page was seen: Paris local time with Paris's offset, to the second. */
   observed_at: z.string(),
   /** `slots` (a date was offered) or `none` (the page said nothing is free). */
-  outcome: z.enum(['slots', 'none']),
+  outcome: z.enum(['slots', 'none'], { error: 'must be slots or none' }),
   /** Day of the first slot offered, `YYYY-MM-DD`; empty with `none`. */
   first_date: z.string(),
   /** Day of the second slot shown; empty when fewer were shown. */
@@ -38,7 +38,7 @@ const observationRowSchema = z.object({
   /** The platform's next announced publication (Paris time); empty when not shown. */
   next_publication: z.string(),
   /** Who measured: always `volunteer` (the robot writes probes, not observations). */
-  source: z.literal('volunteer'),
+  source: z.literal('volunteer', { error: 'must be volunteer' }),
   /** Where it came from: `issue:{number}` (a GitHub issue) or `batch:{name}` (an operator's batch of e-mails). */
   reference: z.string(),
 });
@@ -164,14 +164,7 @@ export function parseObservationFile(
   for (const { line, cells } of table.lines) {
     const record = Object.fromEntries(OBSERVATION_COLUMNS.map((column, index) => [column, cells[index]!]));
     const parsed = observationRowSchema.safeParse(record);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new DataError(
-        file,
-        line,
-        `${issue.path.join('.')}: must be ${issue.path[0] === 'source' ? '"volunteer"' : 'slots or none'}, found "${record[String(issue.path[0])] ?? ''}"`,
-      );
-    }
+    if (!parsed.success) throw new DataError(file, line, issueReason(parsed.error, record));
     const observation = checkObservation(parsed.data);
     if ('code' in observation) throw new DataError(file, line, `${observation.code}: ${observation.message}`);
     if (observation.day.slice(0, 7) !== month)

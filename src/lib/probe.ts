@@ -5,8 +5,9 @@
  * robot and every reader agree on one contract (see data/README.md).
  */
 import { z } from 'zod';
-import { isCalendarDay, parseProbeTime } from './calendar.ts';
-import { DataError, locatedMessage } from './data-error.ts';
+import { parseProbeTime, type ProbeTime } from './calendar.ts';
+import { DataError, issueReason, locatedMessage } from './data-error.ts';
+import { optionalDaySchema } from './day-schema.ts';
 import { colourOf, type Colour } from './colour.ts';
 import { formatCsv, parseCsv, requireLeadingColumns } from './csv.ts';
 import { isOutcome, isOutcomeCode, type RecordedOutcome } from './outcome.ts';
@@ -20,21 +21,82 @@ export const EVIDENCE_COLUMN = 'evidence_sha256';
 /** The column order the robot writes. */
 export const ROBOT_COLUMNS = [...PROBE_COLUMNS, EVIDENCE_COLUMN] as const;
 
-/** A probe as written by the robot, before it is checked. */
-export const probeRowSchema = z.object({
-  /** ISO 8601 Paris local time with its offset, e.g. `2018-03-01T16:20:25+01:00`. */
-  probed_at: z.string(),
-  /** `slots`, `none`, or a failure code from FAILURE_OUTCOMES. */
-  outcome: z.string(),
+/** The most a `detail` may hold, so that a scraped page can never bloat the data. */
+export const MAX_DETAIL_LENGTH = 200;
+
+/** No probe predates the project's method (La Cimade's surveys began in the 2010s): an earlier instant is a typing error. */
+export const EARLIEST_PROBE = '2000-01-01';
+
+/** `probed_at` read once: its instant, Paris day and clock reading, or why it is refused. */
+function readProbedAt(text: string): ProbeTime | string {
+  const time = parseProbeTime(text);
+  if (typeof time === 'string' || time.day >= EARLIEST_PROBE) return time;
+  return `is before ${EARLIEST_PROBE}: no probe is that old`;
+}
+
+const OUTCOME_REASON = 'unknown outcome (expected slots, none or a failure code such as timeout, http_error, blocked)';
+
+/** Each column's own rule; the rules across columns are brokenRowRule's. */
+const probeFields = {
+  /** ISO 8601 Paris local time with its offset, e.g. `2018-03-01T16:20:25+01:00`, not before EARLIEST_PROBE. */
+  probed_at: z.string().check((payload) => {
+    const time = readProbedAt(payload.value);
+    if (typeof time === 'string') payload.issues.push({ code: 'custom', message: time, input: payload.value });
+  }),
+  /** `slots`, `none`, a failure code from FAILURE_OUTCOMES, or a well-formed code of a newer robot (read as a failure). */
+  outcome: z.string().refine(isOutcomeCode, OUTCOME_REASON),
   /** Day of the first free slot, `YYYY-MM-DD`; empty unless outcome is `slots`. */
-  first_date: z.string().default(''),
+  first_date: optionalDaySchema.default(''),
   /** Day of the second free slot (may equal the first); empty when there is none. */
-  second_date: z.string().default(''),
+  second_date: optionalDaySchema.default(''),
   /** Short free text: why a probe failed, what the page said. One line. */
-  detail: z.string().default(''),
-  /** Further columns, kept as they are. */
+  detail: z
+    .string()
+    .regex(/^[^\r\n]*$/, 'must fit on one line')
+    .max(MAX_DETAIL_LENGTH, `is longer than ${MAX_DETAIL_LENGTH} characters`)
+    .default(''),
+  /** Further columns by name (e.g. evidence_sha256), kept as they are. */
   extra: z.record(z.string(), z.string()).default({}),
-});
+};
+
+/** The columns of a row once each holds a valid value. */
+type ProbeFields = Record<'probed_at' | 'outcome' | 'first_date' | 'second_date', string>;
+
+/**
+ * The rules across columns, in the order they are checked, given the row and
+ * its probe day (the first ten characters of a valid probed_at): the message
+ * of the first one the row breaks, or null. Plain tests rather than a table
+ * of closures: this runs for every row of every file at build time.
+ */
+function brokenRowRule(row: ProbeFields, day: string): string | null {
+  const { outcome, first_date: first, second_date: second } = row;
+  if (outcome !== 'slots') {
+    return first === '' && second === '' ? null : `outcome "${outcome}" must have empty first_date and second_date`;
+  }
+  if (first === '') return 'outcome "slots" without first_date';
+  if (first < day) return `first_date ${first} is before the probe day ${day}`;
+  if (second !== '' && second < day) return `second_date ${second} is before the probe day ${day}`;
+  if (second !== '' && second < first) return `second_date ${second} is before first_date ${first}`;
+  return null;
+}
+
+/** A probe row with the given rule for its outcome column: the one schema of a row, read or written. */
+function probeRowSchemaWith(outcome: z.ZodType<string, string>) {
+  return z.object({ ...probeFields, outcome }).check((payload) => {
+    const message = brokenRowRule(payload.value, payload.value.probed_at.slice(0, 10));
+    if (message !== null) payload.issues.push({ code: 'custom', message, input: payload.value });
+  });
+}
+
+/**
+ * A probe row as read from a month file: every column checked, a failure
+ * code of a newer robot accepted (the contract counts it as a failure).
+ */
+export const probeRowSchema = probeRowSchemaWith(probeFields.outcome);
+
+/** A probe row as this version writes it: only the outcome codes it knows. */
+const writtenProbeRowSchema = probeRowSchemaWith(z.string().refine(isOutcome, OUTCOME_REASON));
+
 export type ProbeRow = z.input<typeof probeRowSchema>;
 
 /** A validated probe. */
@@ -58,68 +120,76 @@ export interface Probe {
   extra: Record<string, string>;
 }
 
-/** The most a `detail` may hold, so that a scraped page can never bloat the data. */
-export const MAX_DETAIL_LENGTH = 200;
+/**
+ * A column's schema asked once per distinct value: a month file repeats the
+ * same few outcomes, days and details, so most rows cost a lookup.
+ */
+function rememberedCheck(schema: z.ZodType): (value: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (value) => {
+    let valid = answers.get(value);
+    if (valid === undefined) {
+      if (answers.size >= 10_000) answers.clear();
+      valid = schema.safeParse(value).success;
+      answers.set(value, valid);
+    }
+    return valid;
+  };
+}
 
-/** No probe predates the project's method (La Cimade's surveys began in the 2010s): an earlier instant is a typing error. */
-export const EARLIEST_PROBE = '2000-01-01';
+const isValidOutcome = rememberedCheck(probeFields.outcome);
+const isKnownOutcome = rememberedCheck(writtenProbeRowSchema.shape.outcome);
+const isValidDay = rememberedCheck(probeFields.first_date);
+const isValidDetail = rememberedCheck(probeFields.detail);
 
 /**
- * Validates one probe row. Returns the probe, or the plain reason it is
- * invalid (the caller adds the location).
+ * Validates one probe row against probeRowSchema (or, unless
+ * `acceptFutureCodes`, the written row's schema). Returns the probe, or the
+ * plain reason it is invalid (`column "value": reason`, the caller adds the
+ * location). This runs for every row of every file at build time, so a valid
+ * row is checked column by column with the schema's own checks (remembered
+ * per distinct value) and its rules across columns; only a row that fails is
+ * parsed whole by zod, for the message.
  */
 export function validateProbe(
   row: ProbeRow,
   { acceptFutureCodes = false }: { acceptFutureCodes?: boolean } = {},
 ): Probe | string {
-  // Plain defaults rather than probeRowSchema.parse: this runs for every row
-  // of every file at build time, and the types already guarantee strings.
-  const parsed = {
+  const time = readProbedAt(row.probed_at);
+  const fields = {
     probed_at: row.probed_at,
     outcome: row.outcome,
     first_date: row.first_date ?? '',
     second_date: row.second_date ?? '',
-    detail: row.detail ?? '',
-    extra: row.extra ?? {},
   };
-  const time = parseProbeTime(parsed.probed_at);
-  if (typeof time === 'string') return `probed_at: ${time}`;
-  if (time.day < EARLIEST_PROBE)
-    return `probed_at ${parsed.probed_at} is before ${EARLIEST_PROBE}: no probe is that old`;
-  // Readers accept a well-formed code a newer robot may write (a failure, by
-  // contract); writers only write the codes this version knows.
-  if (!isOutcomeCode(parsed.outcome) || (!acceptFutureCodes && !isOutcome(parsed.outcome))) {
-    return `unknown outcome "${parsed.outcome}" (expected slots, none or a failure code such as timeout, http_error, blocked)`;
-  }
-  const outcome = parsed.outcome;
-  const { first_date: firstDate, second_date: secondDate } = parsed;
-  if (/[\r\n]/.test(parsed.detail)) return 'detail must fit on one line';
-  if (parsed.detail.length > MAX_DETAIL_LENGTH) return `detail is longer than ${MAX_DETAIL_LENGTH} characters`;
-  if (outcome === 'slots') {
-    if (!firstDate) return 'outcome "slots" without first_date';
-    for (const [name, value] of [
-      ['first_date', firstDate],
-      ['second_date', secondDate],
-    ] as const) {
-      if (value && !isCalendarDay(value)) return `${name} "${value}" is not an existing day (YYYY-MM-DD)`;
-      if (value && value < time.day) return `${name} ${value} is before the probe day ${time.day}`;
-    }
-    if (secondDate && secondDate < firstDate) return `second_date ${secondDate} is before first_date ${firstDate}`;
-  } else if (firstDate || secondDate) {
-    return `outcome "${outcome}" must have empty first_date and second_date`;
-  }
+  const detail = row.detail ?? '';
+  const valid =
+    typeof time !== 'string' &&
+    (acceptFutureCodes ? isValidOutcome(fields.outcome) : isKnownOutcome(fields.outcome)) &&
+    isValidDay(fields.first_date) &&
+    isValidDay(fields.second_date) &&
+    isValidDetail(detail) &&
+    brokenRowRule(fields, time.day) === null;
+  if (!valid || typeof time === 'string') return invalidRowReason(row, acceptFutureCodes);
   const probe = {
-    probedAt: parsed.probed_at,
+    probedAt: fields.probed_at,
     instant: time.instant,
     day: time.day,
     time: time.time,
-    outcome,
-    firstDate,
-    secondDate,
-    detail: parsed.detail,
-    extra: parsed.extra,
+    outcome: fields.outcome as RecordedOutcome,
+    firstDate: fields.first_date,
+    secondDate: fields.second_date,
+    detail,
+    extra: row.extra ?? {},
   };
   return { ...probe, colour: colourOf(probe) };
+}
+
+/** Why zod refuses a row the quick checks refused: the first issue, in the words of every data message. */
+function invalidRowReason(row: ProbeRow, acceptFutureCodes: boolean): string {
+  const result = (acceptFutureCodes ? probeRowSchema : writtenProbeRowSchema).safeParse(row);
+  if (result.success) throw new Error(`probe row checks disagree on ${JSON.stringify(row)}`);
+  return issueReason(result.error, row);
 }
 
 const MONTH_FILE_NAME = /^(\d{4}-(0[1-9]|1[0-2]))\.csv$/;

@@ -3,9 +3,9 @@
  * the robot probes and what the site publishes; see data/README.md.
  */
 import { z } from 'zod';
-import { isCalendarDay } from './calendar.ts';
 import { DataError, issueReason } from './data-error.ts';
 import { parseCsv } from './csv.ts';
+import { optionalDaySchema } from './day-schema.ts';
 import { findDepartment } from './departments.ts';
 
 /** Booking systems the robot has an adapter for. */
@@ -16,8 +16,6 @@ export type BookingSystem = (typeof BOOKING_SYSTEMS)[number];
 export const REGISTRY_COLUMNS = ['department', 'slug', 'prefecture', 'procedure', 'system', 'url'] as const;
 /** Optional columns with a meaning; any other column is kept as an extra. */
 export const OPTIONAL_REGISTRY_COLUMNS = ['planning', 'since', 'until'] as const;
-
-const day = z.string().refine(isCalendarDay, 'must be an existing day written YYYY-MM-DD');
 
 /**
  * True when a URL's authority holds no userinfo (`https://user:pass@host/`),
@@ -51,9 +49,9 @@ const procedureSchema = z
     /** Counter id for the legacy system when the form offers several; empty otherwise. */
     planning: z.string().regex(/^\d*$/, 'must be a number').default(''),
     /** First day the procedure is probed; empty for "from the start". */
-    since: z.union([z.literal(''), day]).default(''),
+    since: optionalDaySchema.default(''),
     /** Last day the procedure is probed (inclusive); empty while it is monitored. */
-    until: z.union([z.literal(''), day]).default(''),
+    until: optionalDaySchema.default(''),
   })
   .refine((procedure) => !procedure.since || !procedure.until || procedure.since <= procedure.until, {
     message: 'until is before since',

@@ -226,8 +226,18 @@ describe('observation month files', () => {
   });
   test.each([
     ['another month', HEADER + ROW, '2026-06', 'does not belong'],
-    ['a robot source', HEADER + ROW.replace('volunteer', 'robot'), '2026-05', 'source'],
-    ['a failure outcome', HEADER + ROW.replace('slots', 'captcha'), '2026-05', 'outcome'],
+    [
+      'a robot source',
+      HEADER + ROW.replace('volunteer', 'robot'),
+      '2026-05',
+      'f.csv:2: source "robot": must be volunteer',
+    ],
+    [
+      'a failure outcome',
+      HEADER + ROW.replace('slots', 'captcha'),
+      '2026-05',
+      'f.csv:2: outcome "captcha": must be slots or none',
+    ],
     ['a duplicate', HEADER + ROW + ROW.replace(':42+', ':59+'), '2026-05', 'duplicate'],
     ['a reference with HTML', HEADER + ROW.replace('issue:7', '<b>x</b>'), '2026-05', 'bad_reference'],
     ['another column order', HEADER.replace('outcome,first_date', 'first_date,outcome') + ROW, '2026-05', 'bad header'],

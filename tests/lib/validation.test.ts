@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { DataError } from '../../src/lib/data-error.ts';
 import { FUTURE_TOLERANCE_MS, loadDataset } from '../../src/lib/dataset.ts';
 import { isFailure } from '../../src/lib/outcome.ts';
-import { parseMonthFile } from '../../src/lib/probe.ts';
+import { parseMonthFile, probeRowSchema, validateProbe, type ProbeRow } from '../../src/lib/probe.ts';
 import { parseRegistry } from '../../src/lib/registry.ts';
 
 const REGISTRY_HEADER = 'department,slug,prefecture,procedure,system,url';
@@ -122,17 +122,17 @@ describe('month file validation stops at the faulty line', () => {
     [
       'impossible date',
       `${PROBE_HEADER}\n2018-02-30T10:00:00+01:00,none,,,\n`,
-      '2018-03.csv:2: probed_at: "2018-02-30T10:00:00+01:00" is not an existing date and time',
+      '2018-03.csv:2: probed_at "2018-02-30T10:00:00+01:00": is not an existing date and time',
     ],
     [
       'time without offset',
       `${PROBE_HEADER}\n2018-03-01T10:00:00,none,,,\n`,
-      '2018-03.csv:2: probed_at: "2018-03-01T10:00:00" is not a time like',
+      '2018-03.csv:2: probed_at "2018-03-01T10:00:00": is not a time like 2018-03-01T16:20:25+01:00',
     ],
     [
       'offset Paris did not have',
       `${PROBE_HEADER}\n2018-03-01T10:00:00+02:00,none,,,\n`,
-      'is not a Paris local time (Paris was at +01:00 then)',
+      '2018-03.csv:2: probed_at "2018-03-01T10:00:00+02:00": is not a Paris local time (Paris was at +01:00 then)',
     ],
     [
       'probe of another month',
@@ -167,17 +167,27 @@ describe('month file validation stops at the faulty line', () => {
     [
       'impossible slot date',
       `${PROBE_HEADER}\n2018-03-05T10:00:00+01:00,slots,2018-04-31,,\n`,
-      '2018-03.csv:2: first_date "2018-04-31" is not an existing day',
+      '2018-03.csv:2: first_date "2018-04-31": must be an existing day written YYYY-MM-DD',
+    ],
+    [
+      'impossible second slot date',
+      `${PROBE_HEADER}\n2018-03-05T10:00:00+01:00,slots,2018-03-10,2018-02-30,\n`,
+      '2018-03.csv:2: second_date "2018-02-30": must be an existing day written YYYY-MM-DD',
+    ],
+    [
+      'detail longer than 200 characters',
+      `${PROBE_HEADER}\n2018-03-05T10:00:00+01:00,timeout,,,${'x'.repeat(201)}\n`,
+      `2018-03.csv:2: detail "${'x'.repeat(79)}…": is longer than 200 characters`,
     ],
     [
       'outcome that is not a code',
       `${PROBE_HEADER}\n2018-03-01T10:00:00+01:00,Peut-être,,,\n`,
-      '2018-03.csv:2: unknown outcome "Peut-être"',
+      '2018-03.csv:2: outcome "Peut-être": unknown outcome (expected slots, none or a failure code',
     ],
     [
       'probe before 2000',
       `${PROBE_HEADER}\n1999-12-31T23:00:00+01:00,none,,,\n`,
-      '1999-12.csv:2: probed_at 1999-12-31T23:00:00+01:00 is before 2000-01-01',
+      '1999-12.csv:2: probed_at "1999-12-31T23:00:00+01:00": is before 2000-01-01: no probe is that old',
     ],
     [
       'dates on a failed probe',
@@ -244,6 +254,46 @@ describe('month file validation stops at the faulty line', () => {
       ['vert', 'cd'],
     ]);
     expect(probes[1]!.instant - probes[0]!.instant).toBe(3_600_000);
+  });
+});
+
+describe('one schema judges a probe row, whoever asks', () => {
+  const at = '2018-03-05T10:00:00+01:00';
+  test.each<[string, ProbeRow, string | null]>([
+    [
+      'a probe with dates',
+      { probed_at: at, outcome: 'slots', first_date: '2018-03-09', second_date: '2018-03-09' },
+      null,
+    ],
+    ['a failure of a newer robot', { probed_at: at, outcome: 'solver_down', detail: 'HTTP 503' }, null],
+    [
+      'a detail on two lines',
+      { probed_at: at, outcome: 'timeout', detail: 'a\nb' },
+      'detail "a\nb": must fit on one line',
+    ],
+    ['an outcome in capitals', { probed_at: at, outcome: 'NONE' }, 'outcome "NONE": unknown outcome'],
+    ['no outcome at all', { probed_at: at, outcome: '' }, 'outcome "": unknown outcome'],
+    [
+      'a second date alone before the day',
+      { probed_at: at, outcome: 'slots', first_date: '2018-03-09', second_date: '2018-03-01' },
+      'second_date 2018-03-01 is before the probe day 2018-03-05',
+    ],
+    [
+      'a date on a no-slot probe',
+      { probed_at: at, outcome: 'none', second_date: '2018-03-09' },
+      'outcome "none" must have empty first_date and second_date',
+    ],
+  ])('%s', (_name, row, message) => {
+    const probe = validateProbe(row, { acceptFutureCodes: true });
+    expect(typeof probe === 'string' ? probe : null).toEqual(
+      message === null ? null : expect.stringContaining(message),
+    );
+    // The build's quick path and the schema the contract is written in give the same verdict.
+    expect(probeRowSchema.safeParse(row).success).toBe(message === null);
+  });
+
+  test('the robot writes only the outcome codes it knows', () => {
+    expect(validateProbe({ probed_at: at, outcome: 'solver_down' })).toMatch(/^outcome "solver_down": unknown outcome/);
   });
 });
 
