@@ -13,7 +13,7 @@
  */
 import { frenchDetail } from '../lib/failure-words.ts';
 import { formatDay } from '../lib/format.ts';
-import { OUTCOME_LABELS, type Outcome } from '../lib/outcome.ts';
+import { outcomeLabel, type RecordedOutcome } from '../lib/outcome.ts';
 import type { Probe } from '../lib/probe.ts';
 
 /**
@@ -57,11 +57,6 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (character) => ESCAPES[character]!);
 }
 
-/** The French label of an outcome; a code unknown to this version reads as a failure, as the contract asks. */
-function outcomeLabel(outcome: string): string {
-  return OUTCOME_LABELS[outcome as Outcome] ?? `Échec (${outcome})`;
-}
-
 /** The two result cells of a probe: the dates offered, or what happened instead. */
 function resultCells(row: RawProbeRow): string {
   if (row.outcome === 'slots') {
@@ -70,9 +65,10 @@ function resultCells(row: RawProbeRow): string {
   }
   // The most common row by far: kept to the bone (the empty second cell is implied).
   if (row.outcome === 'none') return '<td>Aucune date';
+  // A published outcome is a known code or a newer robot's failure code (data contract); the label says which.
   // The robot's detail is English in the data; the page and the printout read it in French.
   const detail = row.detail ? ` (${escapeHtml(frenchDetail(row.detail))})` : '';
-  return `<td colspan=2 class=f>${escapeHtml(outcomeLabel(row.outcome))}${detail}`;
+  return `<td colspan=2 class=f>${escapeHtml(outcomeLabel(row.outcome as RecordedOutcome))}${detail}`;
 }
 
 /**

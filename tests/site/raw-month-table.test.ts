@@ -59,7 +59,11 @@ describe('the rows of a raw-data month table', () => {
 
   test('read a failure code this version does not know as a failure', () => {
     expect(rowTexts(rawMonthRows([row('2018-03-01T09:20:25+01:00', 'new_failure', '', '', 'x')]))).toEqual([
-      ['01/03/2018', '09:20:25', 'Échec (new_failure) (texte d’origine\u00a0: «\u202fx\u202f»)'],
+      [
+        '01/03/2018',
+        '09:20:25',
+        'Échec (résultat «\u202fnew_failure\u202f» inconnu de cette version) (texte d’origine\u00a0: «\u202fx\u202f»)',
+      ],
     ]);
   });
 
