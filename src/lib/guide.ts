@@ -3,15 +3,17 @@
  * advice to people who depend on it, so a guide without the date it was last
  * checked or without its sources does not build.
  */
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { DataError, issueReason } from './data-error.ts';
 import { legalSource, LEGAL_SOURCES } from './legal-sources.ts';
 
 /** A source read in the press, on an association's or a lawyer's site: shown as its label, linked. */
 const guideReadingSchema = z.object({
   /** What the source is, in French, e.g. `CE, 10 juin 2020, n° 435594 (commentaire ASH)`. */
-  label: z.string().trim().min(1),
+  label: z.string().trim().min(1, 'must not be empty'),
   /** Where to read it. */
-  url: z.url({ protocol: /^https?$/ }),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
 });
 
 /** A decision or text of src/lib/legal-sources.ts, by identifier: shown with its official reference and links. */
@@ -27,13 +29,13 @@ export const guideSourceSchema = z.union([guideLegalSourceSchema, guideReadingSc
 
 export const guideSchema = z.object({
   /** French title of the guide. */
-  title: z.string().trim().min(1),
+  title: z.string().trim().min(1, 'must not be empty'),
   /** One or two sentences shown in the list of guides and in link previews. */
-  summary: z.string().trim().min(1),
+  summary: z.string().trim().min(1, 'must not be empty'),
   /** Day the guide was last checked against its sources, shown as « à jour au … ». */
-  updated: z.coerce.date().refine((date) => !Number.isNaN(date.getTime()), 'must be a date (YYYY-MM-DD)'),
+  updated: z.coerce.date({ error: 'must be a date written YYYY-MM-DD' }),
   /** Position in the list of guides. */
-  order: z.number().int().positive(),
+  order: z.number({ error: 'must be a number' }).int().positive('must be a whole number from 1 up'),
   /** The sources of every legal fact in the guide, decisions and texts cited first; at least one. */
   sources: z.array(guideSourceSchema).min(1, 'a guide needs at least one source'),
 });
@@ -53,4 +55,38 @@ export function sourceLines(sources: readonly z.infer<typeof guideSourceSchema>[
     const legal = legalSource(source.legal)!;
     return { title: legal.reference, subject: legal.subject, links: legal.links };
   });
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/**
+ * Checks a guide's MDX text before Astro reads it, so that a mistake in its
+ * front matter stops the build in the words of every other input:
+ * `file:line: field "value": reason`, on the line of the faulty field (or of
+ * the nearest field above it, or the opening `---` when a field is missing).
+ */
+export function checkGuideText(text: string, file: string): void {
+  const frontMatter = FRONT_MATTER.exec(text)?.[1];
+  if (frontMatter === undefined)
+    throw new DataError(file, 1, 'no front matter: a guide starts with --- and its fields');
+  const lines = new LineCounter();
+  const document = parseDocument(frontMatter, { lineCounter: lines });
+  // The front matter starts on the file's second line.
+  const lineOf = (offset: number) => lines.linePos(offset).line + 1;
+  const [error] = document.errors;
+  if (error)
+    throw new DataError(
+      file,
+      lineOf(error.pos[0]),
+      `front matter: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+    );
+  const data: unknown = document.toJS();
+  const result = guideSchema.safeParse(data);
+  if (result.success) return;
+  const path = result.error.issues[0]!.path;
+  for (let depth = path.length; depth > 0; depth -= 1) {
+    const node = document.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) throw new DataError(file, lineOf(node.range[0]), issueReason(result.error, data));
+  }
+  throw new DataError(file, 1, issueReason(result.error, data));
 }

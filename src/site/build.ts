@@ -4,10 +4,21 @@
  * comes first so that bad data stop the build before anything is written, and
  * the swap is a rename so that `dist/` is never half old, half new.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadDataset } from '../lib/dataset.ts';
+import { checkGuideText } from '../lib/guide.ts';
 import { provideDataset } from './dataset.ts';
 import { provideDownloadSizes } from './download-sizes.ts';
 import { writeDownloads } from './downloads.ts';
@@ -38,6 +49,7 @@ export async function buildSite({
   cacheDir = monthCacheDirectory(),
   timing = () => {},
 }: SiteBuild): Promise<void> {
+  checkGuides(path.join(root, 'src/content/guides'));
   let started = performance.now();
   let cpu = process.cpuUsage();
   const step = (name: string) => {
@@ -114,4 +126,12 @@ export function astroOutDir(staging: string, cwd: string): { outDir: string; rem
   if (misreadAsInside(outDir, cwd))
     throw new Error(`cannot build into ${staging} from ${cwd}: choose an OUT_DIR inside the project or elsewhere`);
   return { outDir, remove: () => rmSync(linkFolder, { recursive: true, force: true }) };
+}
+
+/** Checks every guide's front matter before Astro reads it: a mistake reads `file:line: message` like bad data. */
+function checkGuides(directory: string): void {
+  for (const name of readdirSync(directory).filter((entry) => entry.endsWith('.mdx'))) {
+    const file = path.join(directory, name);
+    checkGuideText(readFileSync(file, 'utf8'), path.relative(process.cwd(), file));
+  }
 }

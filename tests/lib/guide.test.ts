@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { guideSchema, sourceLines } from '../../src/lib/guide.ts';
+import { checkGuideText, guideSchema, sourceLines } from '../../src/lib/guide.ts';
 import { LEGAL_SOURCES } from '../../src/lib/legal-sources.ts';
 
 const valid = {
@@ -47,6 +47,46 @@ describe('guide front matter', () => {
     ],
   ])('a guide %s is refused', (_name, guide) => {
     expect(guideSchema.safeParse(guide).success).toBe(false);
+  });
+});
+
+describe('a guide file with a faulty front matter stops the build at the faulty line', () => {
+  const guide = (fields: string) => `---\n${fields}\n---\n\nTexte du guide.\n`;
+  const TOP = "title: 'Les trois référés'\nsummary: 'Ce que chaque référé permet.'\nupdated: 2026-11-26\norder: 2";
+  test.each([
+    ['no sources', guide(`${TOP}\nsources: []`), 'g.mdx:6: sources "[]": a guide needs at least one source'],
+    [
+      'a reading without a web address',
+      guide(`${TOP}\nsources:\n  - legal: cja-referes\n  - label: 'Code'\n    url: 'voir le code'`),
+      'g.mdx:9: sources[2].url "voir le code": must be an http(s) URL',
+    ],
+    [
+      'an unknown legal source',
+      guide(`${TOP}\nsources:\n  - legal: ce-2099-000000`),
+      'g.mdx:7: sources[1].legal "ce-2099-000000": unknown legal source "ce-2099-000000" (known: ',
+    ],
+    [
+      'an impossible update day',
+      guide(TOP.replace('2026-11-26', 'bientôt') + '\nsources:\n  - legal: cja-referes'),
+      'g.mdx:4: updated "bientôt": must be a date written YYYY-MM-DD',
+    ],
+    [
+      'a missing title',
+      guide(TOP.replace("title: 'Les trois référés'\n", '') + '\nsources:\n  - legal: cja-referes'),
+      'g.mdx:1: title (missing): ',
+    ],
+    [
+      'a YAML mistake',
+      guide(`${TOP}\nsources: [`),
+      'g.mdx:6: front matter: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ],
+    ['no front matter', 'Texte du guide.\n', 'g.mdx:1: no front matter'],
+  ])('%s', (_name, text, message) => {
+    expect(() => checkGuideText(text, 'g.mdx')).toThrow(message);
+  });
+
+  test('a complete guide passes', () => {
+    expect(() => checkGuideText(guide(`${TOP}\nsources:\n  - legal: cja-referes`), 'g.mdx')).not.toThrow();
   });
 });
 
@@ -106,6 +146,10 @@ describe('the published guides', () => {
 
   test('there are nine guides', () => {
     expect(guides).toHaveLength(9);
+  });
+
+  test.each(guides)('%s has a valid front matter', (name) => {
+    expect(() => checkGuideText(readFileSync(new URL(name, directory), 'utf8'), name)).not.toThrow();
   });
 
   test.each(guides)(
