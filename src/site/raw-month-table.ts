@@ -13,6 +13,7 @@
  */
 import { frenchDetail } from '../lib/failure-words.ts';
 import { formatDay } from '../lib/format.ts';
+import { frenchSpacing } from '../lib/french-typography.ts';
 import { outcomeLabel, type RecordedOutcome } from '../lib/outcome.ts';
 import type { Probe } from '../lib/probe.ts';
 
@@ -67,8 +68,9 @@ function resultCells(row: RawProbeRow): string {
   if (row.outcome === 'none') return '<td>Aucune date';
   // A published outcome is a known code or a newer robot's failure code (data contract); the label says which.
   // The robot's detail is English in the data; the page and the printout read it in French.
-  const detail = row.detail ? ` (${escapeHtml(frenchDetail(row.detail))})` : '';
-  return `<td colspan=2 class=f>${escapeHtml(outcomeLabel(row.outcome as RecordedOutcome))}${detail}`;
+  const detail = row.detail ? ` (${frenchDetail(row.detail)})` : '';
+  // French spacing here, as the rows are also drawn in the browser, where the site's middleware never runs.
+  return `<td colspan=2 class=f>${escapeHtml(frenchSpacing(`${outcomeLabel(row.outcome as RecordedOutcome)}${detail}`))}`;
 }
 
 /**

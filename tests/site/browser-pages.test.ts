@@ -125,7 +125,7 @@ describeInBrowser('site pages in Chromium', (site) => {
     expect(expected).toHaveLength(7);
     expect(await rawRows(page)).toEqual(expected);
     expect(expected[5]![2]).toBe(
-      'Échec : erreur du serveur (réponse HTTP 503 : <maintenance>, « revenez » & réessayez)',
+      'Échec\u00a0: erreur du serveur (réponse HTTP 503\u00a0: <maintenance>, «\u202frevenez\u202f» & réessayez)',
     );
     expect(
       await page.locator('tbody[data-day]').evaluateAll((days) => days.map((day) => (day as HTMLElement).dataset.day)),
@@ -184,7 +184,7 @@ describeInBrowser('site pages in Chromium', (site) => {
     const status = page.locator('[data-raw-month-status]');
     await expect
       .poll(() => status.textContent(), { timeout: 10_000 })
-      .toContain('Le tableau de ce mois n’a pas pu être affiché : le serveur a répondu par une erreur 404');
+      .toContain('Le tableau de ce mois n’a pas pu être affiché\u00a0: le serveur a répondu par une erreur 404');
     expect(await status.getByRole('link').getAttribute('href')).toBe(JUNE_2015_CSV);
     expect(await page.locator('table.raw-table tbody tr').count()).toBe(0);
     expect(await page.locator('[data-range-filter]').isHidden()).toBe(true);

@@ -13,7 +13,12 @@ function rowTexts(html: string): string[][] {
       $(row)
         .find('th, td')
         .toArray()
-        .map((cell) => $(cell).text().trim()),
+        .map((cell) =>
+          $(cell)
+            .text()
+            .replace(/[\u00a0\u202f]/g, ' ')
+            .trim(),
+        ),
     );
 }
 
@@ -43,7 +48,7 @@ describe('the rows of a raw-data month table', () => {
       ['', '11:20:25', 'Échec : erreur du serveur (réponse HTTP 503 : <maintenance>, « revenez » & réessayez)'],
       ['03/06/2015', '09:20:25', 'Non sondé : captcha exigé'],
     ]);
-    expect(html).toContain('(réponse HTTP 503 : &lt;maintenance&gt;, « revenez » &amp; réessayez)');
+    expect(html).toContain('(réponse HTTP 503\u00a0: &lt;maintenance&gt;, «\u202frevenez\u202f» &amp; réessayez)');
     // Each day carries its date for print, where every row repeats it so that each sheet starts dated.
     expect(html).toContain(`<tbody data-day=2015-06-02 style="--d:'02/06/2015'">`);
   });
@@ -59,11 +64,7 @@ describe('the rows of a raw-data month table', () => {
 
   test('read a failure code this version does not know as a failure', () => {
     expect(rowTexts(rawMonthRows([row('2018-03-01T09:20:25+01:00', 'new_failure', '', '', 'x')]))).toEqual([
-      [
-        '01/03/2018',
-        '09:20:25',
-        'Échec (résultat «\u202fnew_failure\u202f» inconnu de cette version) (texte d’origine\u00a0: «\u202fx\u202f»)',
-      ],
+      ['01/03/2018', '09:20:25', 'Échec (résultat « new_failure » inconnu de cette version) (texte d’origine : « x »)'],
     ]);
   });
 

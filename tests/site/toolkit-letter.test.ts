@@ -73,7 +73,12 @@ function filledForm(overrides: Partial<LetterForm> = {}): LetterForm {
   };
 }
 
-const textOf = (form: LetterForm, facts = FACTS) => letterText(composeLetter(form, facts)).replace(/\u00a0/g, ' ');
+/** Text with French no-break spaces made plain, to compare with what a reader sees. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+const textOf = (form: LetterForm, facts = FACTS) => plain(letterText(composeLetter(form, facts)));
+/** The letter's blocks, their lines with plain spaces. */
+const plainBlocks = (form: LetterForm, facts = FACTS) =>
+  composeLetter(form, facts).map((block) => ({ ...block, lines: block.lines.map(plain) }));
 
 describe('the statistics the letter cites', () => {
   test('cover the three complete months before the compile date: 7 successful probes, 2 noir', () => {
@@ -138,7 +143,7 @@ test.each([
 
 describe('the letter', () => {
   test('follows the model: sender, prefecture, place and date, LRAR, object, request, signature', () => {
-    const blocks = composeLetter(filledForm({ agdref: '7501234567', phone: '06 12 34 56 78' }), FACTS);
+    const blocks = plainBlocks(filledForm({ agdref: '7501234567', phone: '06 12 34 56 78' }));
     expect(blocks.map((block) => block.kind)).toEqual([
       'sender',
       'recipient',
@@ -176,8 +181,17 @@ describe('the letter', () => {
     );
   });
 
+  test('sets every line with French spacing, typed text included, for the preview, the .txt and the .odt alike', () => {
+    const lines = composeLetter(filledForm({ basis: 'travail : « salarié » ; urgent ?' }), FACTS).flatMap(
+      (block) => block.lines,
+    );
+    expect(lines).toContain('Objet\u00a0: Demande de rendez-vous pour le dépôt d’une demande de titre de séjour');
+    expect(lines.join('\n')).toContain('motif\u00a0: travail\u00a0: «\u202fsalarié\u202f»\u202f; urgent\u202f?');
+    expect(lines.filter((line) => /\s[;:?!»]|«\s/.test(line.replace(/[\u00a0\u202f]/g, '')))).toEqual([]);
+  });
+
   test('case 2 lists the attempts in date order with their time and result', () => {
-    const list = composeLetter(filledForm(), FACTS).find((block) => block.kind === 'list')!;
+    const list = plainBlocks(filledForm()).find((block) => block.kind === 'list')!;
     expect(list.lines).toEqual([
       'le 5 mars 2018 à 9 h 15 : aucune date disponible',
       'le 13 mars 2018 à 17 h 45 : aucune date proposée',

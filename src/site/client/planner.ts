@@ -5,6 +5,7 @@
  * the letter page); the start day is never sent anywhere.
  */
 import { isCalendarDay } from '../../lib/calendar.ts';
+import { frenchSpacing } from '../../lib/french-typography.ts';
 import { attemptPlan } from '../toolkit/attempt-plan.ts';
 import { attemptCalendar } from '../toolkit/ics.ts';
 import { localToday, saveFile } from './download.ts';
@@ -95,7 +96,7 @@ if (form && source?.textContent) {
       ...(procedure ? { bookingUrl: procedure.url, procedureLabel: procedure.label } : {}),
     });
     saveFile('tentatives-rendez-vous-prefecture.ics', 'text/calendar;charset=utf-8', calendar);
-    status.textContent = 'Calendrier enregistré dans vos téléchargements : ouvrez-le avec votre agenda.';
+    status.textContent = frenchSpacing('Calendrier enregistré dans vos téléchargements : ouvrez-le avec votre agenda.');
   });
   form.querySelector('[data-print-log]')!.addEventListener('click', () => window.print());
   form.hidden = false;

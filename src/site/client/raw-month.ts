@@ -6,6 +6,7 @@
  * CSV. Once the rows are in, it tells the range filter (range-filter.ts).
  */
 import { parseCsv, restoreFormula } from '../../lib/csv.ts';
+import { frenchSpacing } from '../../lib/french-typography.ts';
 import { RAW_PROBE_COLUMNS, rawMonthRows, type RawProbeRow } from '../raw-month-table.ts';
 
 /** Dispatched on `document` once the rows are in the table; range-filter.ts listens for it. */
@@ -70,7 +71,9 @@ async function drawTable(table: HTMLTableElement, status: HTMLElement): Promise<
     // parseCsv's errors and the browser's own are in English: the visitor gets a French reason.
     const reason = error instanceof LoadError ? error.message : 'le fichier est illisible';
     status.classList.add('raw-month-error');
-    status.textContent = `Le tableau de ce mois n’a pas pu être affiché : ${reason}. Les sondages restent disponibles dans le fichier CSV du mois : `;
+    status.textContent = frenchSpacing(
+      `Le tableau de ce mois n’a pas pu être affiché : ${reason}. Les sondages restent disponibles dans le fichier CSV du mois : `,
+    );
     const link = document.createElement('a');
     link.href = url;
     link.download = '';

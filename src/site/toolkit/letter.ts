@@ -10,7 +10,7 @@
  * merits of the application. Pure: no DOM, no storage, no network. The build
  * computes the statistics (`letterStatistics`); the browser fills in the rest.
  */
-import { innerQuotes } from '../../lib/french-typography.ts';
+import { frenchSpacing, innerQuotes } from '../../lib/french-typography.ts';
 import { isCalendarDay } from '../../lib/calendar.ts';
 import {
   agreeWith,
@@ -366,7 +366,8 @@ export function composeLetter(form: LetterForm, facts: LetterFacts): LetterBlock
     ...lines(form.otherAttachments),
   ];
   if (attachments.length) blocks.push({ kind: 'attachments', lines: ['Pièces jointes :', ...attachments] });
-  return blocks;
+  // French spacing here, once, for the preview, the print, the .txt and the .odt alike.
+  return blocks.map((block) => ({ ...block, lines: block.lines.map(frenchSpacing) }));
 }
 
 /** The letter as plain text (CRLF line ends, for every text editor). */
@@ -398,7 +399,7 @@ export interface FieldError {
 export function letterErrors(form: LetterForm, today: string): FieldError[] {
   const errors: FieldError[] = [];
   const need = (ok: boolean, field: string, message: string) => {
-    if (!ok) errors.push({ field, message });
+    if (!ok) errors.push({ field, message: frenchSpacing(message) });
   };
   need(oneLine(form.name) !== '', 'name', 'Indiquez votre nom et votre prénom.');
   need(
@@ -463,5 +464,5 @@ export function attemptAdvice(form: LetterForm): string[] {
       'Toutes vos tentatives sont dans la même semaine. Le Conseil d’État a rejeté une demande pour cette raison (10 juin 2020, n° 435594) : faites d’autres tentatives les semaines suivantes.',
     );
   }
-  return advice;
+  return advice.map(frenchSpacing);
 }
