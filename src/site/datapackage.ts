@@ -318,7 +318,7 @@ export function dataPackage(dataset: Pick<Dataset, 'compiledAt' | 'version'>, re
         name: 'statistiques-mensuelles',
         title: 'Statistiques mensuelles de toutes les démarches',
         description:
-          'Une ligne par démarche et par mois : sondages réussis, nombre et part de chaque couleur, sondages échoués, taux d’ouverture. ' +
+          'Une ligne par démarche et par mois : sondages réussis, nombre et part de chaque couleur, sondages échoués, accès à un mois (share_within_month, le chiffre principal) et l’ancien taux d’ouverture (opening_rate). ' +
           'Les mêmes lignes existent pour chaque démarche dans statistiques/{department}/{slug}.csv, avec les colonnes à partir de month, du mois le plus ancien au plus récent. ' +
           'Les mêmes chiffres, avec la couverture, la version de chaque mois et les métadonnées, existent en JSON à côté de chaque page de démarche (/{department}/{slug}/statistiques.json, liste des démarches dans /index.json).',
         ...csvResource(NATIONAL_STATISTICS_PATH, false),

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { COLOURS } from '../lib/colour.ts';
 import type { Dataset, ProcedureData } from '../lib/dataset.ts';
 import { department } from '../lib/departments.ts';
-import { colourShare, openingRate, sumStatistics } from '../lib/month-statistics.ts';
+import { colourShare, openingRate, sumStatistics, withinMonthShare } from '../lib/month-statistics.ts';
 import { isClosedMonth } from '../lib/month-version.ts';
 import { BOOKING_SYSTEMS } from '../lib/registry.ts';
 import type { DataCommit } from './data-commit.ts';
@@ -75,7 +75,16 @@ const monthJsonSchema = z.object({
   counts: colourRecord(count),
   /** Share of each colour among successful probes (0 to 1), null when none succeeded. */
   shares: colourRecord(share),
-  /** Taux d'ouverture: share of successful probes that offered any date, null when none succeeded. */
+  /**
+   * The site's headline (« accès à un mois »): share of successful probes that
+   * offered a date within one month (vert + jaune), null when none succeeded.
+   */
+  withinMonthShare: share,
+  /**
+   * The former headline (« taux d'ouverture »), kept for existing readers: share
+   * of successful probes that offered any date however far (vert + jaune +
+   * orange + rouge, i.e. withinMonthShare + orange + rouge), null when none succeeded.
+   */
   openingRate: share,
   /** The month's raw-data page. */
   page: z.string(),
@@ -238,6 +247,7 @@ export function procedureJson(
         shares: Object.fromEntries(
           COLOURS.map((colour) => [colour, colourShare(statistics, colour)]),
         ) as ProcedureJson['months'][number]['shares'],
+        withinMonthShare: withinMonthShare(statistics),
         openingRate: openingRate(statistics),
         page: url(monthPath(procedure, month)),
         csv: url(monthDownloadPath(procedure, month)),

@@ -75,6 +75,18 @@ describe('statistiques.json beside each procedure page', () => {
     }
   });
 
+  test('gives the headline share (date within a month) of each month, and the former taux d’ouverture beside it', () => {
+    const json = procedureJsonSchema.parse(JSON.parse(read('93/titre-sejour-bobigny/statistiques.json')));
+    const january = json.months.find((month) => month.month === '2018-01')!;
+    // January 2018: 4 successful, 1 vert, 1 rouge, 2 noir.
+    expect([january.withinMonthShare, january.openingRate]).toEqual([1 / 4, 2 / 4]);
+    for (const month of json.months) {
+      const { vert, jaune, orange, rouge } = month.shares;
+      expect(month.withinMonthShare, month.month).toBeCloseTo(vert! + jaune!, 12);
+      expect(month.openingRate, month.month).toBeCloseTo(month.withinMonthShare! + orange! + rouge!, 12);
+    }
+  });
+
   test('a procedure without probes has no months and says so', () => {
     const json = procedureJsonSchema.parse(JSON.parse(read('975/spm-sejour/statistiques.json')));
     expect(json.months).toEqual([]);
