@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadDataset } from '../lib/dataset.ts';
 import { checkGuideText } from '../lib/guide.ts';
-import { provideDataset } from './dataset.ts';
+import { provideDataset, provideMonthStore } from './dataset.ts';
 import { provideDownloadSizes } from './download-sizes.ts';
 import { writeDownloads } from './downloads.ts';
 import { monthCacheDirectory, MonthStore } from './month-store.ts';
@@ -65,6 +65,7 @@ export async function buildSite({
   step(`load and month statistics (${months.hits} months from the cache, ${months.misses} read)`);
   for (const warning of dataset.warnings) warn(warning);
   provideDataset(dataset);
+  provideMonthStore(months);
   // Astro is loaded only once the data are known good: a refusal stays quick.
   const { build } = await import('astro');
   const staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}.staging-${process.pid}`);

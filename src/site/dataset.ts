@@ -6,10 +6,27 @@
  */
 import { dataDirectory } from '../lib/data-directory.ts';
 import { loadDataset, type Dataset } from '../lib/dataset.ts';
+import { MonthStore } from './month-store.ts';
 
 const SLOT = Symbol.for('guichets-fermes.dataset');
 
 type DatasetHolder = { [SLOT]?: Dataset };
+
+const STORE = Symbol.for('guichets-fermes.month-store');
+
+type StoreHolder = { [STORE]?: MonthStore };
+
+/** Hands the build's month store (src/site/month-store.ts) to the pages about to be built. */
+export function provideMonthStore(store: MonthStore): void {
+  (globalThis as StoreHolder)[STORE] = store;
+}
+
+/** The build's month store; a bare `astro build` or `astro dev` gets one without a cache. */
+export function monthStore(): MonthStore {
+  const holder = globalThis as StoreHolder;
+  holder[STORE] ??= new MonthStore(null);
+  return holder[STORE];
+}
 
 /** Makes a validated dataset available to the pages about to be built. */
 export function provideDataset(dataset: Dataset): void {

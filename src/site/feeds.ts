@@ -6,13 +6,14 @@
  * procedure. Ids and dates come from the data only (see src/lib/feed-events.ts).
  */
 import { addMonths, parisClock } from '../lib/calendar.ts';
-import { readMonthProbes, type Dataset, type ProcedureData } from '../lib/dataset.ts';
+import type { Dataset, ProcedureData } from '../lib/dataset.ts';
 import { department } from '../lib/departments.ts';
-import { detectEvents, summariseDays, type FeedEvent } from '../lib/feed-events.ts';
+import { detectEvents, type FeedEvent } from '../lib/feed-events.ts';
 import { sumStatistics } from '../lib/month-statistics.ts';
 import { procedureKey } from '../lib/registry.ts';
 import { atomDate, atomXml, stableId, type AtomEntry } from './atom.ts';
 import { LICENCE } from './datapackage.ts';
+import { monthStore } from './dataset.ts';
 import { eventText, monthClosedText } from './feed-entries.ts';
 import {
   absoluteUrl,
@@ -42,10 +43,9 @@ function procedureEvents(data: ProcedureData, dataset: FeedDataset): FeedEvent[]
   const compiledDay = dataset.compiledAt === null ? null : parisClock(new Date(dataset.compiledAt)).day;
   const from = compiledDay === null ? '' : addMonths(compiledDay.slice(0, 7), -FEED_MONTHS);
   const months = data.months.filter((statistics) => statistics.month! >= from);
-  const probes = function* () {
-    for (const statistics of months) yield* readMonthProbes(dataset.dataDir, data.procedure, statistics.month!);
-  };
-  const events = detectEvents({ days: summariseDays(probes()), months, until: data.procedure.until, compiledDay });
+  // Each month's days come from the build's month store: read once per build, cached while the file is unchanged.
+  const days = months.flatMap(({ month }) => monthStore().products(dataset.dataDir, data.procedure, month!).days);
+  const events = detectEvents({ days, months, until: data.procedure.until, compiledDay });
   cache.set(cacheKey, events);
   return events;
 }

@@ -1,7 +1,8 @@
 /**
  * The site build's one reader of month files. Everything the build derives
  * from a month file alone (its statistics, warnings and latest probe, its
- * gzipped CSV and its rows of the whole-dataset file) is made in one pass
+ * gzipped CSV and its rows of the whole-dataset file, the day summaries of the
+ * feeds) is made in one pass
  * over the parsed, validated file and kept in a cache on disk under the
  * SHA-256 of the file's content: a closed month's file never changes, so it
  * is never parsed or counted again, and one more hour of probes costs the
@@ -18,6 +19,7 @@ import { deserialize, serialize } from 'node:v8';
 import { versions } from 'node:process';
 import { readDataFile, monthFilePath } from '../lib/data-directory.ts';
 import { monthReading, type MonthFileInput, type MonthReader, type MonthReading } from '../lib/dataset.ts';
+import { summariseDays, type DaySummary } from '../lib/feed-events.ts';
 import { monthFileDigest } from '../lib/month-version.ts';
 import { parseMonthFile, type MonthFile, type ProbeLimits } from '../lib/probe.ts';
 import type { Procedure } from '../lib/registry.ts';
@@ -38,15 +40,26 @@ export interface MonthProducts extends MonthReading {
   monthGz: Uint8Array;
   /** The month's rows of the whole-dataset file, compressed as a piece of it. */
   allRows: DeflateChunk;
+  /** The month's days as the Atom feeds read them (summariseDays; days never span two months). */
+  days: DaySummary[];
 }
 
 /** Derives everything from a validated month file, in one pass over its probes. */
-export function monthProducts(procedure: Pick<Procedure, 'department' | 'slug'>, month: string, parsed: MonthFile) {
+export function monthProducts(
+  procedure: Pick<Procedure, 'department' | 'slug'>,
+  month: string,
+  parsed: MonthFile,
+): MonthProducts {
   const firstDay = parsed.probes.reduce<string | null>(
     (earliest, probe) => (earliest === null || probe.day < earliest ? probe.day : earliest),
     null,
   );
-  return { ...monthReading(month, parsed), firstDay, ...monthDownloads(procedure, parsed.probes) };
+  return {
+    ...monthReading(month, parsed),
+    firstDay,
+    ...monthDownloads(procedure, parsed.probes),
+    days: summariseDays(parsed.probes),
+  };
 }
 
 /** The cache directory: `$STATS_CACHE_DIR`, or node_modules/.cache/guichets-fermes/months; empty: no cache. */
@@ -58,17 +71,24 @@ export function monthCacheDirectory(environment: NodeJS.ProcessEnv = process.env
 
 let codeFingerprint: string | null = null;
 
-/** SHA-256 of the code that makes an entry: every source file of src/lib and src/site, and zlib's version. */
+/**
+ * SHA-256 of the code that makes an entry: every source file of src/lib and
+ * src/site, and zlib's version; empty when the sources cannot be read.
+ */
 function fingerprint(): string {
   if (codeFingerprint !== null) return codeFingerprint;
   const hash = createHash('sha256').update(`${ENTRY_FORMAT}\0zlib ${versions.zlib}\0`);
   const source = path.resolve(import.meta.dirname, '..');
-  for (const folder of ['lib', 'site']) {
-    const files = readdirSync(path.join(source, folder), { recursive: true, encoding: 'utf8' }).sort();
-    for (const file of files.filter((name) => name.endsWith('.ts')))
-      hash.update(`${folder}/${file}\0`).update(readFileSync(path.join(source, folder, file)));
+  try {
+    for (const folder of ['lib', 'site']) {
+      const files = readdirSync(path.join(source, folder), { recursive: true, encoding: 'utf8' }).sort();
+      for (const file of files.filter((name) => name.endsWith('.ts')))
+        hash.update(`${folder}/${file}\0`).update(readFileSync(path.join(source, folder, file)));
+    }
+    codeFingerprint = hash.digest('hex');
+  } catch {
+    codeFingerprint = '';
   }
-  codeFingerprint = hash.digest('hex');
   return codeFingerprint;
 }
 
@@ -90,7 +110,17 @@ export class MonthStore {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly directory: string | null = monthCacheDirectory()) {}
+  /** Where entries are kept; null: in memory only, for this process. */
+  private readonly directory: string | null;
+  /** What the key covers besides the file: the code that makes an entry (empty in memory). */
+  private readonly code: string;
+
+  constructor(directory: string | null = monthCacheDirectory()) {
+    // Bundled code (a bare `astro build`) cannot find its sources: it keeps entries in memory only.
+    const code = directory === null ? '' : fingerprint();
+    this.directory = code === '' ? null : directory;
+    this.code = code;
+  }
 
   /** The MonthReader of loadDataset: a usable entry, else the file parsed, derived and cached. */
   readonly read: MonthReader = (input: MonthFileInput) => {
@@ -150,7 +180,7 @@ export class MonthStore {
 
   private keyOf(file: string, month: string, digest: string): string {
     return createHash('sha256')
-      .update(`${fingerprint()}\0${path.resolve(file)}\0${month}\0${digest}`)
+      .update(`${this.code}\0${path.resolve(file)}\0${month}\0${digest}`)
       .digest('hex');
   }
 
