@@ -222,10 +222,14 @@ export function monthDownloads(
 function* allProbesChunks(dataset: Dataset, outDir: string, store: MonthStore): Generator<DeflateChunk> {
   yield deflateChunk(publishedCsv([ALL_PROBES_COLUMNS]));
   for (const { procedure, months } of dataset.procedures) {
+    let directory: string | null = null;
     for (const { month } of months) {
       if (month === null) continue;
       const { monthGz, allRows } = store.products(dataset.dataDir, procedure, month);
-      writeSiteFile(outDir, monthDownloadPath(procedure, month), monthGz);
+      const file = siteFile(outDir, monthDownloadPath(procedure, month));
+      // One directory per procedure, made once: tens of thousands of mkdir calls cost seconds.
+      if (directory !== path.dirname(file)) mkdirSync((directory = path.dirname(file)), { recursive: true });
+      writeFileSync(file, monthGz);
       yield allRows;
     }
   }
