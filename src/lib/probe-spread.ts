@@ -45,6 +45,40 @@ class SpreadCounter {
   spread(): ProbeSpread {
     return { probes: this.count, weeks: this.weekSet.size, days: this.daySet.size, first: this.first, last: this.last };
   }
+
+  /** What was counted, in a form that can be kept and added to another counter (addPart). */
+  part(): SpreadPart {
+    return { probes: this.count, days: [...this.daySet], first: this.first, last: this.last };
+  }
+
+  /** Adds what another counter counted: the same as adding its probes one by one. */
+  addPart(part: SpreadPart): void {
+    this.count += part.probes;
+    for (const day of part.days) {
+      if (this.daySet.has(day)) continue;
+      this.daySet.add(day);
+      this.weekSet.add(isoWeek(day));
+    }
+    if (part.first !== null && (this.first === null || part.first < this.first)) this.first = part.first;
+    if (part.last !== null && (this.last === null || part.last > this.last)) this.last = part.last;
+  }
+}
+
+/** The counts of a SpreadCounter, kept apart (e.g. one month's, cached with its file). */
+export interface SpreadPart {
+  probes: number;
+  /** Distinct Paris days. */
+  days: string[];
+  first: number | null;
+  last: number | null;
+}
+
+/** What an AttemptsCounter counted, kept apart so a period is tallied month by month without its probes. */
+export interface AttemptsPart {
+  all: SpreadPart;
+  noDate: SpreadPart;
+  withDates: number;
+  failed: number;
 }
 
 /** The spread of some probes. */
@@ -82,6 +116,19 @@ export class AttemptsCounter {
 
   result(): AttemptsSpread {
     return { all: this.all.spread(), noDate: this.noDate.spread(), withDates: this.withDates, failed: this.failed };
+  }
+
+  /** What was counted so far, to be kept and added to another counter. */
+  part(): AttemptsPart {
+    return { all: this.all.part(), noDate: this.noDate.part(), withDates: this.withDates, failed: this.failed };
+  }
+
+  /** Adds another counter's part: the same as adding its probes. */
+  addPart(part: AttemptsPart): void {
+    this.all.addPart(part.all);
+    this.noDate.addPart(part.noDate);
+    this.withDates += part.withDates;
+    this.failed += part.failed;
   }
 }
 

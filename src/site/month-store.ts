@@ -2,7 +2,7 @@
  * The site build's one reader of month files. Everything the build derives
  * from a month file alone (its statistics, warnings and latest probe, its
  * gzipped CSV and its rows of the whole-dataset file, the day summaries of the
- * feeds) is made in one pass
+ * feeds, the tally of the attempts sentence) is made in one pass
  * over the parsed, validated file and kept in a cache on disk under the
  * SHA-256 of the file's content: a closed month's file never changes, so it
  * is never parsed or counted again, and one more hour of probes costs the
@@ -21,7 +21,8 @@ import { readDataFile, monthFilePath } from '../lib/data-directory.ts';
 import { monthReading, type MonthFileInput, type MonthReader, type MonthReading } from '../lib/dataset.ts';
 import { summariseDays, type DaySummary } from '../lib/feed-events.ts';
 import { monthFileDigest } from '../lib/month-version.ts';
-import { parseMonthFile, type MonthFile, type ProbeLimits } from '../lib/probe.ts';
+import { parseMonthFile, type MonthFile, type Probe, type ProbeLimits } from '../lib/probe.ts';
+import { AttemptsCounter, type AttemptsPart } from '../lib/probe-spread.ts';
 import type { Procedure } from '../lib/registry.ts';
 import type { DeflateChunk } from './deflate-chunks.ts';
 import { monthDownloads } from './downloads.ts';
@@ -42,6 +43,8 @@ export interface MonthProducts extends MonthReading {
   allRows: DeflateChunk;
   /** The month's days as the Atom feeds read them (summariseDays; days never span two months). */
   days: DaySummary[];
+  /** The month's tally for the attempts sentence of the letter and the evidence pack. */
+  attempts: AttemptsPart;
 }
 
 /** Derives everything from a validated month file, in one pass over its probes. */
@@ -59,7 +62,14 @@ export function monthProducts(
     firstDay,
     ...monthDownloads(procedure, parsed.probes),
     days: summariseDays(parsed.probes),
+    attempts: attemptsPart(parsed.probes),
   };
+}
+
+function attemptsPart(probes: readonly Probe[]): AttemptsPart {
+  const counter = new AttemptsCounter();
+  for (const probe of probes) counter.add(probe);
+  return counter.part();
 }
 
 /** The cache directory: `$STATS_CACHE_DIR`, or node_modules/.cache/guichets-fermes/months; empty: no cache. */

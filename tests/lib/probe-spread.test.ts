@@ -97,6 +97,28 @@ describe('the attempts sentence', () => {
     );
   });
 
+  test.each([
+    ['split by month', 2],
+    ['split inside a week', 1],
+    ['in one piece', 0],
+  ])('gives the same spread when its probes are counted in parts (%s)', (_, cut) => {
+    const probes = [
+      probe('2020-12-28T10:00:00+01:00'),
+      probe('2020-12-31T23:59:00+01:00', 'timeout'),
+      probe('2021-01-01T00:30:00+01:00'),
+      probe('2021-01-01T09:00:00+01:00'),
+      probe('2021-01-04T09:00:00+01:00', 'slots', '2021-01-20'),
+    ];
+    const whole = new AttemptsCounter();
+    for (const one of probes) whole.add(one);
+    const [first, second] = [new AttemptsCounter(), new AttemptsCounter()];
+    probes.forEach((one, index) => (index < cut ? first : second).add(one));
+    const merged = new AttemptsCounter();
+    merged.addPart(first.part());
+    merged.addPart(second.part());
+    expect(merged.result()).toEqual(whole.result());
+  });
+
   test('writes « 1er » for the first of a month and counts the spring-forward day once', () => {
     const text = sentence([
       probe('2018-03-01T00:20:00+01:00'),
