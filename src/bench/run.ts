@@ -121,12 +121,12 @@ export async function runBenchmark(
       oneMoreHourYear = oneMoreHour(yearDir, scale.procedures, LAST_MONTH);
       rmSync(yearDir, { recursive: true, force: true });
       log(
-        `one more hour at 12 months: ${oneMoreHourYear.fullReloadSeconds.toFixed(2)} s (no cache), ${oneMoreHourYear.cachedSeconds.toFixed(3)} s (month cache, ${oneMoreHourYear.monthsRecomputed} months recomputed)`,
+        `one more hour at 12 months: ${oneMoreHourYear.fullReloadSeconds.toFixed(2)} s (no cache), ${oneMoreHourYear.cachedSeconds.toFixed(3)} s (month cache, ${oneMoreHourYear.monthsRecomputed} months recomputed in ${oneMoreHourYear.statisticsSeconds.toFixed(3)} s)`,
       );
     }
     const oneMoreHourFull = oneMoreHour(dataDir, scale.procedures, LAST_MONTH);
     log(
-      `one more hour at ${scale.months} months: ${oneMoreHourFull.fullReloadSeconds.toFixed(2)} s (no cache), ${oneMoreHourFull.cachedSeconds.toFixed(3)} s (month cache, ${oneMoreHourFull.monthsRecomputed} months recomputed)`,
+      `one more hour at ${scale.months} months: ${oneMoreHourFull.fullReloadSeconds.toFixed(2)} s (no cache), ${oneMoreHourFull.cachedSeconds.toFixed(3)} s (month cache, ${oneMoreHourFull.monthsRecomputed} months recomputed in ${oneMoreHourFull.statisticsSeconds.toFixed(3)} s)`,
     );
 
     let build: BuildFigures | null = null;
