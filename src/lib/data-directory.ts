@@ -72,6 +72,14 @@ const MAX_DATA_FILE_BYTES = 32 * 1024 * 1024;
  * are not UTF-8, each with a DataError on the file.
  */
 export function readDataFile(file: string): string {
+  return decodeUtf8(readDataBytes(file), file);
+}
+
+/**
+ * The bytes of a data file, with the checks of readDataFile but not yet
+ * decoded: a month file whose digest is already known need not be decoded.
+ */
+export function readDataBytes(file: string): Buffer {
   let descriptor: number;
   try {
     // O_NOFOLLOW: a link swapped in after a directory listing is refused too.
@@ -90,7 +98,7 @@ export function readDataFile(file: string): string {
         `the file is ${stats.size.toLocaleString('en')} bytes long; a data file holds at most ${MAX_DATA_FILE_BYTES.toLocaleString('en')}`,
       );
     }
-    return decodeUtf8(readFileSync(descriptor), file);
+    return readFileSync(descriptor);
   } catch (error) {
     if (error instanceof DataError) throw error;
     throw new DataError(file, 0, fileSystemReason(error, 'file'), { cause: error });

@@ -8,10 +8,12 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DataError } from './data-error.ts';
+import { decodeUtf8 } from './utf8.ts';
 import {
   monthFilePath,
   probesRoot,
   procedureProbeDirectory,
+  readDataBytes,
   readDataDirectory,
   readDataFile,
   registryPath,
@@ -81,8 +83,8 @@ export interface MonthFileInput {
   file: string;
   /** `YYYY-MM`. */
   month: string;
-  /** The file's text. */
-  text: string;
+  /** The file's bytes, not yet decoded (decodeUtf8 refuses what is not UTF-8). */
+  bytes: Uint8Array;
   /** Full SHA-256 of the text (monthFileDigest). */
   digest: string;
   /** What the probes of this procedure must respect beyond each row's own rules. */
@@ -105,8 +107,8 @@ export interface MonthReading {
 export type MonthReader = (input: MonthFileInput) => MonthReading;
 
 /** The default MonthReader: validates every row and counts the month. */
-export function readMonth({ text, file, month, limits }: MonthFileInput): MonthReading {
-  return monthReading(month, parseMonthFile(text, file, month, limits));
+export function readMonth({ bytes, file, month, limits }: MonthFileInput): MonthReading {
+  return monthReading(month, parseMonthFile(decodeUtf8(bytes, file), file, month, limits));
 }
 
 /** What loadDataset keeps of a validated month file. */
@@ -157,12 +159,13 @@ export function loadDataset(
     for (const month of monthFiles.get(procedureKey(procedure)) ?? []) {
       const file = monthFilePath(dataDir, procedure.department, procedure.slug, month);
       checkMonthInRange(file, month, limits.earliestDay, latestMonth);
-      const text = readDataFile(file);
+      // Bytes, hashed as they are: a month the reader finds cached is never decoded or parsed.
+      const bytes = readDataBytes(file);
       // The dataset's hash covers each file's digest, so every file is hashed once.
-      const digest = monthFileDigest(text);
+      const digest = monthFileDigest(bytes);
       monthVersions[month] = versionOfDigest(digest);
       hash.update(`${procedureKey(procedure)}/${month}\0${digest}\n`);
-      const reading = read({ procedure, file, month, text, digest, limits });
+      const reading = read({ procedure, file, month, bytes, digest, limits });
       warnings.push(...reading.warnings);
       months.push(reading.statistics);
       if (reading.latest && (latest === null || reading.latest.instant > latest.instant)) latest = reading.latest;

@@ -11,9 +11,9 @@ import { parisClock } from './calendar.ts';
 /** How many hexadecimal characters of the digest a version shows (as the dataset version does). */
 const VERSION_LENGTH = 12;
 
-/** Full SHA-256 (hex) of a month file's text, read as UTF-8. */
-export function monthFileDigest(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** Full SHA-256 (hex) of a month file: its bytes, or its text encoded as UTF-8 (the same for a valid file). */
+export function monthFileDigest(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 /** The short version shown to readers. */

@@ -20,6 +20,7 @@ import { versions } from 'node:process';
 import { readDataFile, monthFilePath } from '../lib/data-directory.ts';
 import { monthReading, type MonthFileInput, type MonthReader, type MonthReading } from '../lib/dataset.ts';
 import { summariseDays, type DaySummary } from '../lib/feed-events.ts';
+import { decodeUtf8 } from '../lib/utf8.ts';
 import { monthFileDigest } from '../lib/month-version.ts';
 import { parseMonthFile, type MonthFile, type Probe, type ProbeLimits } from '../lib/probe.ts';
 import { AttemptsCounter, type AttemptsPart } from '../lib/probe-spread.ts';
@@ -148,7 +149,7 @@ export class MonthStore {
     const products = monthProducts(
       input.procedure,
       input.month,
-      parseMonthFile(input.text, input.file, input.month, input.limits),
+      parseMonthFile(decodeUtf8(input.bytes, input.file), input.file, input.month, input.limits),
     );
     this.recomputeSeconds += (performance.now() - started) / 1000;
     this.save(key, products);
