@@ -12,6 +12,7 @@ import path from 'node:path';
 import { load } from 'cheerio';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { frenchSpacing } from '../../src/lib/french-typography.ts';
 import { readBlocks } from '../../src/lib/observation-block.ts';
 import { parseRegistry } from '../../src/lib/registry.ts';
 import { readSlotState } from '../../src/lib/rdv-slot-state.ts';
@@ -86,6 +87,7 @@ describe.skipIf(skip)('a volunteer observation, from the slot page to the proced
     const running = runBookmarklet(page, bookmarkletHref(withRepository));
     const message = await dialog;
     expect(message.message()).toContain('ne s’applique pas ici');
+    expect(message.message()).toContain('Guichets fermés)\u00a0: ce marque-page');
     await message.dismiss();
     await running;
     expect(await page.content()).toBe(before);
@@ -149,9 +151,16 @@ describe.skipIf(skip)('a volunteer observation, from the slot page to the proced
     }
     expect(
       await page
-        .getByText('Démarche n° 3771 : Titre de séjour (démarche 3771) — Préfecture de Meurthe-et-Moselle.')
+        .getByText(
+          frenchSpacing('Démarche n° 3771 : Titre de séjour (démarche 3771) — Préfecture de Meurthe-et-Moselle.'),
+        )
         .count(),
     ).toBe(1);
+    // The dialog's prose is French: no line may break before « : », « ; », « ? », « ! » or inside « ».
+    const prose = await page
+      .locator('#guichets-fermes-observation .box')
+      .evaluate((box) => [...box.querySelectorAll('li, p')].map((node) => node.textContent).join('\n'));
+    expect(prose.match(/.{0,20}[ \t][;:?!»]|«[ \t]/g) ?? []).toEqual([]);
   });
 
   test('without a configured repository it offers only the copy and says so', async () => {

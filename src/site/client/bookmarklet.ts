@@ -12,6 +12,7 @@
  */
 import { formatBlock } from '../../lib/observation-block.ts';
 import { captureObservation } from '../../lib/observation-capture.ts';
+import { frenchSpacing } from '../../lib/french-typography.ts';
 
 export interface BookmarkletConfig {
   /** The prefilled issue form's address, block to append; null when the site was built without a repository. */
@@ -32,7 +33,8 @@ function element<K extends keyof HTMLElementTagNameMap>(
   attributes: Record<string, string> = {},
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  node.textContent = text;
+  // The block (pre) is sent as it is shown, byte for byte; the style is code: only prose gets French spacing.
+  node.textContent = tag === 'pre' || tag === 'style' ? text : frenchSpacing(text);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   return node;
 }
@@ -130,9 +132,11 @@ function show(capture: ReturnType<typeof captureObservation> & { ok: true }): vo
   );
   copyButton.addEventListener('click', () => {
     void copy(text, block).then((done) => {
-      status.textContent = done
-        ? 'Observation copiée : collez-la dans un courriel.'
-        : 'La copie a échoué : sélectionnez le bloc et copiez-le.';
+      status.textContent = frenchSpacing(
+        done
+          ? 'Observation copiée : collez-la dans un courriel.'
+          : 'La copie a échoué : sélectionnez le bloc et copiez-le.',
+      );
     });
   });
   close.addEventListener('click', () => host.remove());
@@ -148,5 +152,7 @@ const capture = captureObservation(
 if (capture.ok) show(capture);
 else
   window.alert(
-    `Signaler ce que je vois (Guichets fermés) : ce marque-page ne s’applique pas ici. ${capture.reason} La page n’a pas été modifiée.`,
+    frenchSpacing(
+      `Signaler ce que je vois (Guichets fermés) : ce marque-page ne s’applique pas ici. ${capture.reason} La page n’a pas été modifiée.`,
+    ),
   );
