@@ -25,7 +25,7 @@ export type ProcedureStatus =
 /** A procedure as the status reads it. */
 export interface StatusFacts {
   months: readonly MonthStatistics[];
-  /** Last day probed (`until`), empty while still probed. */
+  /** Last day the procedure is probed (`until`, inclusive), empty while still probed: « plus sondée après » it. */
   until: string;
 }
 
@@ -34,8 +34,7 @@ export function procedureStatus(facts: StatusFacts, figure: HeadlineFigure): Pro
   if (figure.statistics.successful > 0) return { kind: 'figure' };
   if (figure.statistics.failed > 0) return { kind: 'all-failed', words: allFailedWords(figure.statistics.failures) };
   const all = sumStatistics(facts.months);
-  const retired =
-    facts.until === '' ? '' : `plus sondée depuis le ${formatLongDay(facts.until).replace(/^1 /, '1er ')}`;
+  const retired = facts.until === '' ? '' : `plus sondée après le ${formatLongDay(facts.until).replace(/^1 /, '1er ')}`;
   if (all.successful + all.failed === 0)
     return {
       kind: 'no-data',
@@ -46,6 +45,19 @@ export function procedureStatus(facts: StatusFacts, figure: HeadlineFigure): Pro
     kind: 'no-period-data',
     words: retired || 'premier mois de sondages en cours\u00a0: pas encore de mois écoulé',
   };
+}
+
+/**
+ * The sentence that stands for the headline when every probe failed: the
+ * period first, so that its own parenthesis (hours covered) is never nested
+ * in another: « Sur les trois mois complets d’août à octobre 2026, 2 209
+ * sondages, tous en échec : captcha exigé. Le robot n’a pas pu savoir… ».
+ * `during` is empty when the failures lie outside the period (the month still running).
+ */
+export function allFailedSentence(words: string, during: string): string {
+  const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  const what = during ? `${capitalised(during)}, ${words}` : capitalised(words);
+  return `${what}. Le robot n’a pas pu savoir si des dates étaient proposées\u00a0: ces échecs ne comptent jamais comme «\u202faucune date\u202f».`;
 }
 
 /** What the latest probe found, in a few words: « aucune date », « première date le 12 décembre 2018 », « échec (captcha exigé) ». */

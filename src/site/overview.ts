@@ -4,8 +4,11 @@
  * prefecture, the whole country). Computed here so that the pages only
  * render them, and so that the map, the tables and the headline agree.
  */
+import { parisDay } from '../lib/calendar.ts';
 import type { ProcedureData } from '../lib/dataset.ts';
+import { countOf, formatCount } from '../lib/format.ts';
 import { headlineFigure, headlinePeriod, pooledFigure, type HeadlineFigure } from '../lib/headline.ts';
+import type { Procedure } from '../lib/registry.ts';
 
 /** A row of a procedure table: the procedure and its headline figure. */
 export interface ProcedureRow {
@@ -29,6 +32,30 @@ export function combinedFigure(rows: readonly ProcedureRow[], compiledAt: number
     rows.map(({ figure }) => figure),
     headlinePeriod(compiledAt),
   );
+}
+
+/**
+ * Whether a procedure is no longer probed when the data were compiled: its
+ * `until` day (the last one probed) is past on the Paris clock. Without any
+ * data there is no compile day, and an `until` set is taken as past.
+ */
+export function isRetired(procedure: Pick<Procedure, 'until'>, compiledAt: number | null): boolean {
+  if (procedure.until === '') return false;
+  return compiledAt === null || procedure.until < parisDay(new Date(compiledAt));
+}
+
+/**
+ * How many procedures a table or a figure covers, without calling « suivies »
+ * those the robot no longer probes: « 5 démarches suivies », « 5 démarches
+ * suivies et 2 qui ne le sont plus », « 1 démarche qui n’est plus suivie ».
+ */
+export function procedureCountWords(rows: readonly ProcedureRow[], compiledAt: number | null): string {
+  const retired = rows.filter(({ data }) => isRetired(data.procedure, compiledAt)).length;
+  const followed = rows.length - retired;
+  const gone = (count: number) => (count > 1 ? 'qui ne le sont plus' : 'qui ne l’est plus');
+  if (retired === 0) return countOf(followed, 'démarche suivie', 'démarches suivies');
+  if (followed === 0) return countOf(retired, 'démarche qui n’est plus suivie', 'démarches qui ne sont plus suivies');
+  return `${countOf(followed, 'démarche suivie', 'démarches suivies')} et ${formatCount(retired)} ${gone(retired)}`;
 }
 
 /** Rows grouped by a key, groups and rows in their first-seen order. */

@@ -9,8 +9,10 @@ test('the health report names the procedures that need attention, and why', () =
     ['95/sarcelles-5260', 'no probe for 734 hours'],
     ['2A/ajaccio-sejour', 'no probe for 615 hours'],
     ['975/spm-sejour', 'never probed'],
+    ['69/lyon-premiere-demande', 'no probe for 471 hours'],
   ]);
   const markdown = healthMarkdown(lines);
-  expect(markdown).toContain('3 of 4 active procedures need attention');
+  // The two procedures no longer probed (`until` passed) are not active: no alarm for them.
+  expect(markdown).toContain('4 of 5 active procedures need attention');
   expect(markdown).toContain('| `975/spm-sejour` | never probed | — | — |');
 });

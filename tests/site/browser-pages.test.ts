@@ -8,7 +8,8 @@ import { parseRegistry } from '../../src/lib/registry.ts';
 import { monthPath, procedurePath } from '../../src/site/paths.ts';
 import { rawMonthRows, rawProbeRow } from '../../src/site/raw-month-table.ts';
 import { accessibilityViolations, describeInBrowser, pageProblems } from '../support/browser.ts';
-import { BOBIGNY_JUNE_2015 } from '../support/fixture-data.ts';
+import { monthFileDigest, versionOfDigest } from '../../src/lib/month-version.ts';
+import { BOBIGNY_JUNE_2015, bobignyMarch } from '../support/fixture-data.ts';
 import { pdfPages } from '../support/pdf.ts';
 
 const PROCEDURE = '/93/titre-sejour-bobigny/';
@@ -219,6 +220,10 @@ describeInBrowser('site pages in Chromium', (site) => {
       expect(text, `page ${index + 1}`).toContain(
         'période du 01/03/2018 0 h 20 au 31/03/2018 23 h 20 · mois : 743 h sondées sur 743 (mois en cours)',
       );
+      // The month still running: its file's version as compiled, the one its citation gives, beside the compile date.
+      expect(text, `page ${index + 1}`).toContain(
+        `version actuelle des données du mois ${versionOfDigest(monthFileDigest(bobignyMarch()))}`,
+      );
       expect(text, `page ${index + 1}`).toContain('données compilées le 31 mars 2018');
       expect(text, `page ${index + 1}`).toContain(`page ${index + 1} / ${printed.length}`);
     });
@@ -302,14 +307,31 @@ describeInBrowser('site pages in Chromium', (site) => {
   test('the home table sorts by a column and filters by text', async () => {
     const page = await site.open('/');
     const table = page.locator('.procedure-table table');
-    const procedures = () => table.locator('tbody tr:visible th[scope="row"] a').allTextContents();
+    const procedures = () =>
+      table
+        .locator('tbody tr:visible th[scope="row"] a')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const shares = () =>
+      table.locator('tbody tr:visible td.within-month').evaluateAll((cells) =>
+        cells
+          .map((cell) => cell.getAttribute('data-sort'))
+          .filter((key) => key !== '')
+          .map(Number),
+      );
     await table.getByRole('button', { name: /Date à moins d’un mois/ }).click();
     const header = table.locator('th', { has: page.getByRole('button', { name: /Date à moins d’un mois/ }) });
-    expect(await header.getAttribute('aria-sort')).toMatch(/ascending|descending/);
-    expect((await procedures())[0]).toBe("Demande d'admission exceptionnelle au séjour");
+    const order = await header.getAttribute('aria-sort');
+    expect(order).toMatch(/^(ascending|descending)$/);
+    // The procedures with a figure in the order of their share (Lyon's 0 %, Bobigny's 28,6 %).
+    const sorted = await shares();
+    expect(sorted.length).toBeGreaterThanOrEqual(2);
+    expect(sorted).toEqual([...sorted].sort((a, b) => (order === 'ascending' ? a - b : b - a)));
+    expect((await procedures())[0]).toBe(
+      order === 'ascending' ? '/69/lyon-premiere-demande/' : '/93/titre-sejour-bobigny/',
+    );
     await page.getByLabel('Filtrer les démarches').fill('corse');
     await expect.poll(async () => (await procedures()).length).toBe(1);
-    expect(await procedures()).toEqual(['Première demande de titre de séjour']);
+    expect(await procedures()).toEqual(['/2A/ajaccio-sejour/']);
     expect(pageProblems(page)).toEqual([]);
   });
 

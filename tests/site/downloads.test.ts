@@ -8,6 +8,7 @@ import { COLOUR_STYLES, COLOURS } from '../../src/lib/colour.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { loadDataset } from '../../src/lib/dataset.ts';
 import { OUTCOME_LABELS, OUTCOMES } from '../../src/lib/outcome.ts';
+import { parseRegistry } from '../../src/lib/registry.ts';
 import { writeDownloads } from '../../src/site/downloads.ts';
 import {
   ALL_PROBES_PATH,
@@ -56,14 +57,19 @@ const MONTH_FILES = [
   ['/donnees/sondages/93/titre-sejour-bobigny/2018-03.csv.gz', 743],
   ['/donnees/sondages/95/sarcelles-5260/2018-03.csv.gz', 2],
   ['/donnees/sondages/2A/ajaccio-sejour/2018-03.csv.gz', 2],
+  // Lyon, dates always far; Créteil, no longer probed after August 2017 (registry order).
+  ['/donnees/sondages/69/lyon-premiere-demande/2017-12.csv.gz', 4],
+  ['/donnees/sondages/69/lyon-premiere-demande/2018-01.csv.gz', 4],
+  ['/donnees/sondages/69/lyon-premiere-demande/2018-02.csv.gz', 4],
+  ['/donnees/sondages/69/lyon-premiere-demande/2018-03.csv.gz', 2],
+  ['/donnees/sondages/94/creteil-etudiants/2017-07.csv.gz', 2],
+  ['/donnees/sondages/94/creteil-etudiants/2017-08.csv.gz', 2],
 ] as const;
 
-const STATISTICS_FILES = [
-  '/donnees/statistiques/93/titre-sejour-bobigny.csv',
-  '/donnees/statistiques/95/sarcelles-5260.csv',
-  '/donnees/statistiques/2A/ajaccio-sejour.csv',
-  '/donnees/statistiques/975/spm-sejour.csv',
-];
+/** One statistics file per procedure of the registry, with probes or not, retired or not. */
+const STATISTICS_FILES = parseRegistry(FIXTURE_REGISTRY, 'procedures.csv').map(
+  ({ department, slug }) => `/donnees/statistiques/${department}/${slug}.csv`,
+);
 
 const ALL_DOWNLOADS = [
   ALL_PROBES_PATH,
@@ -248,6 +254,12 @@ describe('the downloads of the fixture site', () => {
       '93/titre-sejour-bobigny/2018-03',
       '95/sarcelles-5260/2018-03',
       '2A/ajaccio-sejour/2018-03',
+      '69/lyon-premiere-demande/2017-12',
+      '69/lyon-premiere-demande/2018-01',
+      '69/lyon-premiere-demande/2018-02',
+      '69/lyon-premiere-demande/2018-03',
+      '94/creteil-etudiants/2017-07',
+      '94/creteil-etudiants/2017-08',
     ]);
     expect(rows[1]).toMatchObject({
       department_name: 'Seine-Saint-Denis',

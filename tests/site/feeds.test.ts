@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, inject, test } from 'vitest';
@@ -124,7 +124,14 @@ describe('Atom feeds', () => {
 
   test('the department and national feeds sum each closed month into one entry and name the procedure of each change', () => {
     const national = parseFeed(read('flux.atom'));
-    expect(kinds(national).filter((kind) => kind === 'month-closed')).toHaveLength(2);
+    // One entry per closed month with probes in the 12 months before the compile month (March 2018), all procedures together.
+    const closedMonths = new Set(
+      readdirSync(path.join(dataDir, 'probes'), { recursive: true, encoding: 'utf8' })
+        .map((file) => /(\d{4}-\d{2})\.csv$/.exec(file)?.[1])
+        .filter((month): month is string => month !== undefined && month >= '2017-03' && month < '2018-03'),
+    );
+    expect([...closedMonths].sort()).toEqual(['2017-07', '2017-08', '2017-12', '2018-01', '2018-02']);
+    expect(kinds(national).filter((kind) => kind === 'month-closed')).toHaveLength(closedMonths.size);
     expect(national.entries.find((entry) => entry.category[0]!['@term'] === 'unmeasured')!.title['#text']).toMatch(
       /^Sous-préfecture de Sarcelles, Titre de séjour\u00a0— /,
     );

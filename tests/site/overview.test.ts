@@ -3,9 +3,18 @@ import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { describe, expect, inject, test } from 'vitest';
 import { DEPARTMENTS } from '../../src/lib/departments.ts';
+import { parseRegistry } from '../../src/lib/registry.ts';
 import { METROPOLE_TILES, OVERSEAS_STRIP } from '../../src/site/tile-positions.ts';
+import { FIXTURE_REGISTRY } from '../support/fixture-data.ts';
 
 const siteDir = inject('fixtureSiteDir');
+const REGISTRY = parseRegistry(FIXTURE_REGISTRY, 'procedures.csv');
+/**
+ * The national split, December 2017 to February 2018: Bobigny's 7 successful
+ * probes (1 vert, 1 jaune, 2 orange, 1 rouge, 2 noir) and Lyon's 11 rouge,
+ * 18 in all: 1/18 = 5,6 %, 2/18 = 11,1 %, 12/18 = 66,7 %.
+ */
+const NATIONAL_SPLIT = ['Vert : 5,6 %', 'Jaune : 5,6 %', 'Orange : 11,1 %', 'Rouge : 66,7 %', 'Noir : 11,1 %'];
 const page = (relative: string) => load(readFileSync(path.join(siteDir, relative, 'index.html'), 'utf8'));
 /** Text as read, with French non-breaking spaces and line breaks made plain spaces. */
 const text = (value: string | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
@@ -57,12 +66,7 @@ describe('the home page built from the fixture data', () => {
   const rows = tableRows($);
 
   test('has one table row per procedure of the registry', () => {
-    expect([...rows.keys()]).toEqual([
-      '/93/titre-sejour-bobigny/',
-      '/95/sarcelles-5260/',
-      '/2A/ajaccio-sejour/',
-      '/975/spm-sejour/',
-    ]);
+    expect([...rows.keys()]).toEqual(REGISTRY.map(({ department, slug }) => `/${department}/${slug}/`));
   });
 
   // Data compiled 31 March 2018: the headline covers December 2017 to February 2018.
@@ -148,13 +152,13 @@ describe('the home page built from the fixture data', () => {
       $('.headline p')
         .toArray()
         .map((figure) => text($(figure).text())),
-    ).toEqual(['28,6 % date à moins d’un mois', '28,6 % aucune date (« noir »)']);
-    expect(text($('main').text())).toContain('7 sondages réussis sur les trois mois de décembre 2017 à février 2018');
+    ).toEqual(['11,1 % date à moins d’un mois', '11,1 % aucune date (« noir »)']);
+    expect(text($('main').text())).toContain('18 sondages réussis sur les trois mois de décembre 2017 à février 2018');
     expect(
       $('section[aria-labelledby="ensemble"] .split-legend li')
         .toArray()
         .map((item) => text($(item).text())),
-    ).toEqual(['Vert : 14,3 %', 'Jaune : 14,3 %', 'Orange : 28,6 %', 'Rouge : 14,3 %', 'Noir : 28,6 %']);
+    ).toEqual(NATIONAL_SPLIT);
     expect(text($('.compiled-line').text())).toContain('données compilées le 31 mars 2018 à 23 h 20');
   });
 
@@ -192,7 +196,7 @@ describe('the home page built from the fixture data', () => {
       $('.map-legend .split-legend li')
         .toArray()
         .map((item) => text($(item).text())),
-    ).toEqual(['Vert : 14,3 %', 'Jaune : 14,3 %', 'Orange : 28,6 %', 'Rouge : 14,3 %', 'Noir : 28,6 %']);
+    ).toEqual(NATIONAL_SPLIT);
     expect($('.tile-map [data-department="95"]').hasClass('no-data')).toBe(true);
     expect($('.tile-map [data-department="23"]').hasClass('untracked')).toBe(true);
   });
@@ -230,7 +234,7 @@ describe('the department pages built from the fixture data', () => {
   });
 
   test('do not exist for departments without procedures', () => {
-    const withProcedures = ['93', '95', '2A', '975'];
+    const withProcedures = [...new Set(REGISTRY.map(({ department }) => department))];
     const withPage = DEPARTMENTS.filter((place) => existsSync(path.join(siteDir, place.code, 'index.html'))).map(
       (place) => place.code,
     );

@@ -4,7 +4,9 @@ import { load } from 'cheerio';
 import { describe, expect, inject, test } from 'vitest';
 import { COLOURS } from '../../src/lib/colour.ts';
 import { formatCount, formatShare } from '../../src/lib/format.ts';
+import { parseRegistry } from '../../src/lib/registry.ts';
 import { nationalIndexSchema, procedureJsonSchema } from '../../src/site/statistics-json.ts';
+import { FIXTURE_REGISTRY } from '../support/fixture-data.ts';
 
 const siteDir = inject('fixtureSiteDir');
 const SITE = 'https://guichets.example/';
@@ -98,12 +100,9 @@ describe('the national index.json', () => {
   const index = nationalIndexSchema.parse(JSON.parse(read('index.json')));
 
   test('lists every procedure of the registry with URLs that exist', () => {
-    expect(index.procedures.map((procedure) => `${procedure.department}/${procedure.slug}`)).toEqual([
-      '93/titre-sejour-bobigny',
-      '95/sarcelles-5260',
-      '2A/ajaccio-sejour',
-      '975/spm-sejour',
-    ]);
+    expect(index.procedures.map((procedure) => `${procedure.department}/${procedure.slug}`)).toEqual(
+      parseRegistry(FIXTURE_REGISTRY, 'procedures.csv').map(({ department, slug }) => `${department}/${slug}`),
+    );
     for (const procedure of index.procedures) {
       for (const url of [procedure.page, procedure.json, procedure.csv, procedure.feed, procedure.departmentFeed])
         expect(existsSync(fileOf(url)), url).toBe(true);

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { parseRegistry } from '../../src/lib/registry.ts';
 import { isoWeek } from '../../src/site/toolkit/attempt-plan.ts';
+import { FIXTURE_REGISTRY } from '../support/fixture-data.ts';
 import { accessibilityViolations, describeInBrowser, pageProblems } from '../support/browser.ts';
 import { pdfPages } from '../support/pdf.ts';
 import { parseCalendar, readZip, readZipIndependently, unescapeText } from './toolkit-support.ts';
@@ -10,6 +12,10 @@ const LETTER = '/93/titre-sejour-bobigny/courrier/';
 const PACK = '/93/titre-sejour-bobigny/dossier/';
 const PLANNER = '/outils/planifier-mes-tentatives/';
 const PERMALINK = 'https://guichets.example/93/titre-sejour-bobigny/';
+/** Every procedure of the fixture's registry is listed on the tools page. */
+const REGISTRY_SIZE = parseRegistry(FIXTURE_REGISTRY, 'procedures.csv').length;
+/** The planner's clocks (the browser runs on Paris time): before and after the first attempt's 9 h 15. */
+const MONDAY_MORNING = '2018-03-05T07:00:00+01:00';
 
 /** A4 in PDF points, as Chromium writes the MediaBox (±1 pt). */
 function pageSizes(pdf: Buffer): [number, number][] {
@@ -252,7 +258,7 @@ describeInBrowser('the toolkit in Chromium', (site) => {
   });
 
   test('the planner downloads a valid calendar of five attempts over three weeks', async () => {
-    const page = await site.open(`${PLANNER}?demarche=93/titre-sejour-bobigny`);
+    const page = await site.open(`${PLANNER}?demarche=93/titre-sejour-bobigny`, { clock: MONDAY_MORNING });
     const requests = recordRequests(page);
     await page.getByLabel('Date de la première tentative').fill('2018-03-05');
     expect(await page.locator('[data-planned-day]').allTextContents()).toEqual([
@@ -301,8 +307,52 @@ describeInBrowser('the toolkit in Chromium', (site) => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  test.each([
+    ['today, late in the evening', '2018-03-05T22:30:00+01:00', null],
+    ['today, just past 9 h 15', '2018-03-05T09:15:30+01:00', null],
+    ['a past day, in the evening', '2018-03-05T21:00:00+01:00', '2018-03-01'],
+  ])('asked to start %s, the planner proposes no time already past', async (_case, clock, wanted) => {
+    const page = await site.open(PLANNER, { clock });
+    const field = page.getByLabel('Date de la première tentative');
+    expect(await field.inputValue()).toBe('2018-03-05'); // today, on the person's clock
+    if (wanted) await field.fill(wanted);
+    const asked = wanted === null ? 'lundi 5 mars 2018' : 'jeudi 1er mars 2018';
+    expect((await page.locator('[data-start-moved]').textContent())?.replace(/\s+/g, ' ')).toBe(
+      `La première tentative serait à 9 h 15 le ${asked}, une heure déjà passée : le plan commence le mardi 6 mars 2018.`,
+    );
+    expect(await page.locator('[data-planned-day]').allTextContents()).toEqual([
+      'mardi 6 mars 2018',
+      'vendredi 9 mars 2018',
+      'mercredi 14 mars 2018',
+      'lundi 19 mars 2018',
+      'dimanche 25 mars 2018',
+    ]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger le calendrier (.ics)' }).click(),
+    ]);
+    const events = parseCalendar(readFileSync((await download.path())!, 'utf8')).children.filter(
+      (child) => child.name === 'VEVENT',
+    );
+    expect(events.map((event) => event.properties.get('DTSTART')![0])).toEqual([
+      '20180306T091500',
+      '20180309T123000',
+      '20180314T174500',
+      '20180319T110000',
+      '20180325T143000',
+    ]);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  test('in the morning, the planner starts today and says nothing of a move', async () => {
+    const page = await site.open(PLANNER, { clock: MONDAY_MORNING });
+    expect(await page.getByLabel('Date de la première tentative').inputValue()).toBe('2018-03-05');
+    expect(await page.locator('[data-start-moved]').isHidden()).toBe(true);
+    expect((await page.locator('[data-planned-day]').allTextContents())[0]).toBe('lundi 5 mars 2018');
+  });
+
   test('the attempt log prints on one A4 page with the planned days and blank result columns', async () => {
-    const page = await site.open(PLANNER);
+    const page = await site.open(PLANNER, { clock: MONDAY_MORNING });
     await page.getByLabel('Date de la première tentative').fill('2018-03-05');
     const printed = pdfPages(await page.pdf({ format: 'A4' }));
     expect(printed).toHaveLength(1);
@@ -378,13 +428,13 @@ describeInBrowser('the toolkit in Chromium', (site) => {
       )
       .toEqual([expect.stringContaining('Sarcelles')]);
     expect((await page.locator('[data-procedure-filter] .filter-status').textContent())?.replace(/\s+/gu, ' ')).toBe(
-      '1 démarche affichée sur 4',
+      `1 démarche affichée sur ${REGISTRY_SIZE}`,
     );
   });
 
   test('the tools page lists every procedure without JavaScript, with no dead filter field', async () => {
     const page = await site.open('/outils/', { javaScript: false });
-    expect(await page.locator('#outils-demarches tbody tr:visible').count()).toBe(4);
+    expect(await page.locator('#outils-demarches tbody tr:visible').count()).toBe(REGISTRY_SIZE);
     expect(await page.getByLabel('Filtrer les démarches').isVisible()).toBe(false);
   });
 });

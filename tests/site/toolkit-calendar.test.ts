@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addDays, isCalendarDay } from '../../src/lib/calendar.ts';
-import { attemptPlan, isoWeek } from '../../src/site/toolkit/attempt-plan.ts';
+import { attemptPlan, attemptPlanAt, isoWeek, wallClock } from '../../src/site/toolkit/attempt-plan.ts';
 import { attemptCalendar, escapeText, foldLine, localDateTime } from '../../src/site/toolkit/ics.ts';
 import { parseCalendar, unescapeText } from './toolkit-support.ts';
 
@@ -54,6 +54,57 @@ describe('the attempt plan', () => {
 
   test('refuses a start that is not a day', () => {
     expect(() => attemptPlan('2018-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('the plan never proposes a time already past', () => {
+  test.each([
+    // Instant, time zone, the wall clock read there.
+    ['2018-03-05T08:14:59Z', 'Europe/Paris', { day: '2018-03-05', time: '09:14' }],
+    ['2018-03-05T23:30:00Z', 'Europe/Paris', { day: '2018-03-06', time: '00:30' }], // past midnight in Paris, not in UTC
+    ['2018-03-25T00:59:00Z', 'Europe/Paris', { day: '2018-03-25', time: '01:59' }], // just before clocks go forward
+    ['2018-03-25T01:00:00Z', 'Europe/Paris', { day: '2018-03-25', time: '03:00' }], // 02:00 never shows
+    ['2018-10-28T00:30:00Z', 'Europe/Paris', { day: '2018-10-28', time: '02:30' }], // 02:30 summer time…
+    ['2018-10-28T01:30:00Z', 'Europe/Paris', { day: '2018-10-28', time: '02:30' }], // …and again in winter time
+    ['2018-03-05T03:00:00Z', 'America/Cayenne', { day: '2018-03-05', time: '00:00' }],
+    ['2018-03-05T20:30:00Z', 'Indian/Reunion', { day: '2018-03-06', time: '00:30' }],
+  ])('%s in %s reads %o', (instant, timeZone, clock) => {
+    expect(wallClock(new Date(instant), timeZone)).toEqual(clock);
+  });
+
+  test.each([
+    // Asked for, now (wall clock), the start proposed. The first attempt is at 09:15.
+    ['today, early morning', '2018-03-05', { day: '2018-03-05', time: '07:00' }, '2018-03-05'],
+    ['today, a minute before', '2018-03-05', { day: '2018-03-05', time: '09:14' }, '2018-03-05'],
+    ['today, at the very minute', '2018-03-05', { day: '2018-03-05', time: '09:15' }, '2018-03-06'],
+    ['today, late evening', '2018-03-05', { day: '2018-03-05', time: '23:59' }, '2018-03-06'],
+    ['a past day, in the morning', '2018-03-01', { day: '2018-03-05', time: '08:00' }, '2018-03-05'],
+    ['a past day, in the evening', '2018-03-01', { day: '2018-03-05', time: '21:00' }, '2018-03-06'],
+    ['tomorrow, late evening', '2018-03-06', { day: '2018-03-05', time: '23:59' }, '2018-03-06'],
+    ['a later day', '2018-04-02', { day: '2018-03-05', time: '21:00' }, '2018-04-02'],
+    ['the day clocks go forward, after 3:00', '2018-03-25', { day: '2018-03-25', time: '03:00' }, '2018-03-25'],
+    ['the day clocks go back, late evening', '2018-10-28', { day: '2018-10-28', time: '22:00' }, '2018-10-29'],
+    ['the last evening of a year', '2018-12-31', { day: '2018-12-31', time: '20:00' }, '2019-01-01'],
+  ])('%s: %s asked at %o starts on %s', (_case, wanted, now, start) => {
+    const plan = attemptPlanAt(wanted, now);
+    expect(plan.start).toBe(start);
+    expect(plan.postponed).toBe(start !== wanted);
+    expect(plan.attempts).toEqual(attemptPlan(start));
+    for (const attempt of plan.attempts) expect(`${attempt.day}T${attempt.time}` > `${now.day}T${now.time}`).toBe(true);
+  });
+
+  test.each([
+    // A whole evening and night in Paris, at the autumn clock change: every plan lies ahead.
+    ...Array.from({ length: 12 }, (_, index) => new Date(Date.parse('2018-10-27T16:00:00Z') + index * 1_800_000)),
+    ...Array.from({ length: 12 }, (_, index) => new Date(Date.parse('2018-03-24T16:00:00Z') + index * 1_800_000)),
+  ])('at %s, the plan from today in Paris lies ahead of the Paris clock', (instant) => {
+    const now = wallClock(instant, 'Europe/Paris');
+    const plan = attemptPlanAt(now.day, now);
+    expect(`${plan.attempts[0]!.day}T${plan.attempts[0]!.time}` > `${now.day}T${now.time}`).toBe(true);
+  });
+
+  test('refuses a day asked for that is not a day', () => {
+    expect(() => attemptPlanAt('2018-02-30', { day: '2018-02-01', time: '08:00' })).toThrow(RangeError);
   });
 });
 

@@ -1,12 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, inject, test } from 'vitest';
 import { parseRegistry } from '../../src/lib/registry.ts';
 import { trackingCsv, trackingOds } from '../../src/site/toolkit/tracking-table.ts';
-import { FIXTURE_REGISTRY } from '../support/fixture-data.ts';
+import { monthFileDigest, versionOfDigest } from '../../src/lib/month-version.ts';
+import { BOBIGNY_FEBRUARY, FIXTURE_REGISTRY } from '../support/fixture-data.ts';
 
 const siteDir = inject('fixtureSiteDir');
+const dataDir = inject('fixtureDataDir');
 const page = (sitePath: string) => load(readFileSync(path.join(siteDir, sitePath, 'index.html'), 'utf8'));
 const text = (value: string) => value.replace(/\s+/g, ' ').trim();
 const PRIVACY = 'Vos informations restent dans votre navigateur : rien n’est envoyé ni enregistré.';
@@ -19,8 +21,8 @@ describe('every procedure has its letter and evidence pack, linked from its page
       .get();
     expect(links).toContain(`/${key}/courrier/`);
     // A procedure without any probe has no evidence to pack: its page does not offer one.
-    if (key === '975/spm-sejour') expect(links).not.toContain(`/${key}/dossier/`);
-    else expect(links).toContain(`/${key}/dossier/`);
+    if (existsSync(path.join(dataDir, 'probes', key))) expect(links).toContain(`/${key}/dossier/`);
+    else expect(links).not.toContain(`/${key}/dossier/`);
     expect(page(`${key}/courrier`)('h1').text()).toBe('Courrier à la préfecture');
     expect(page(`${key}/dossier`)('h1').text()).toBe('Dossier de preuves statistiques');
   });
@@ -135,6 +137,9 @@ describe('the evidence pack', () => {
       /^Source : https:\/\/guichets\.example\/93\/titre-sejour-bobigny\/ · version des données [0-9a-f]{12} · données compilées le 31 mars 2018 à 23 h 20\.$/,
     );
     expect(sources[2]).toContain('https://guichets.example/93/titre-sejour-bobigny/2018-02/');
+    // The raw month is cited by its own file's version, as its page cites it (not the whole dataset's).
+    expect(sources[2]).toContain(`version du mois ${versionOfDigest(monthFileDigest(BOBIGNY_FEBRUARY))}`);
+    expect(sources[2]).not.toContain('version des données');
   });
 
   test('annex 1 is the synthesis chart, annex 2 the period’s months with their totals, annex 3 February’s 3 probes', () => {
@@ -239,7 +244,15 @@ describe('the tools page', () => {
       $('#outils-demarches tbody th a')
         .map((_, link) => $(link).attr('href'))
         .get(),
-    ).toEqual(['/2A/ajaccio-sejour/', '/93/titre-sejour-bobigny/', '/95/sarcelles-5260/', '/975/spm-sejour/']);
+    ).toEqual([
+      '/13/marseille-renouvellement/',
+      '/2A/ajaccio-sejour/', // Corsica where the former department 20 stood
+      '/69/lyon-premiere-demande/',
+      '/93/titre-sejour-bobigny/',
+      '/94/creteil-etudiants/',
+      '/95/sarcelles-5260/',
+      '/975/spm-sejour/',
+    ]);
     expect($('[data-procedure-filter="outils-demarches"]').attr('hidden')).toBeDefined();
   });
 });

@@ -89,7 +89,12 @@ export interface BrowserContext {
   /** Opens a site path in a new page, failing on any request that leaves 127.0.0.1 and on console errors. */
   open: (
     sitePath: string,
-    options?: { javaScript?: boolean; viewport?: { width: number; height: number } },
+    options?: {
+      javaScript?: boolean;
+      viewport?: { width: number; height: number };
+      /** The page's clock starts at this instant (it then runs), so what depends on "now" does not depend on when the test runs. */
+      clock?: string;
+    },
   ) => Promise<Page>;
 }
 
@@ -150,6 +155,7 @@ export function describeInBrowser(name: string, body: (context: BrowserContext) 
           if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
         });
         (page as Page & { problems: string[] }).problems = problems;
+        if (options.clock) await page.clock.install({ time: options.clock });
         const response = await page.goto(`${context.origin}${sitePath}`);
         expect(response?.status(), `status of ${sitePath}`).toBe(200);
         return page;

@@ -6,9 +6,10 @@
  */
 import { isCalendarDay } from '../../lib/calendar.ts';
 import { frenchSpacing } from '../../lib/french-typography.ts';
-import { attemptPlan } from '../toolkit/attempt-plan.ts';
+import { ATTEMPT_SCHEDULE, attemptPlanAt, wallClock, type PlanAt } from '../toolkit/attempt-plan.ts';
 import { attemptCalendar } from '../toolkit/ics.ts';
-import { localToday, saveFile } from './download.ts';
+import { letterTime } from '../toolkit/letter.ts';
+import { saveFile } from './download.ts';
 
 interface ProcedureChoice {
   key: string;
@@ -27,9 +28,22 @@ const weekdayFormat = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'UTC',
 });
 
-/** `lundi 5 mars 2018`. */
+/** `lundi 5 mars 2018`, `jeudi 1er mars 2018`. */
 function plannedDay(day: string): string {
-  return weekdayFormat.format(new Date(`${day}T00:00:00Z`));
+  return weekdayFormat.format(new Date(`${day}T00:00:00Z`)).replace(/^(\S+) 1 /, '$1 1er ');
+}
+
+/** The person's wall clock now, in their own time zone: the plan never proposes a time already past on it. */
+function now() {
+  return wallClock(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+/** Why the plan starts later than the day asked for, with no-break spaces as French typography wants. */
+function postponedWords(plan: PlanAt): string {
+  const first = letterTime(ATTEMPT_SCHEDULE[0]!.time).replace(/ /g, '\u00a0');
+  return frenchSpacing(
+    `La première tentative serait à ${first} le ${plannedDay(plan.wanted)}, une heure déjà passée : le plan commence le ${plannedDay(plan.start)}.`,
+  );
 }
 
 /** Random hex for the UIDs of one file. */
@@ -43,6 +57,7 @@ if (form && source?.textContent) {
   const choice = form.querySelector<HTMLSelectElement>('#demarche')!;
   const error = form.querySelector<HTMLElement>('#start-error')!;
   const status = form.querySelector<HTMLElement>('[data-planner-status]')!;
+  const moved = form.querySelector<HTMLElement>('[data-start-moved]')!;
   const rows = [...document.querySelectorAll<HTMLTableRowElement>('[data-planned-attempt]')];
   const logProcedure = document.querySelector<HTMLElement>('[data-log-procedure]')!;
   const logUrl = document.querySelector<HTMLElement>('[data-log-url]')!;
@@ -50,7 +65,8 @@ if (form && source?.textContent) {
 
   const wanted = new URLSearchParams(window.location.search).get('demarche');
   if (wanted && procedures.some((procedure) => procedure.key === wanted)) choice.value = wanted;
-  start.value = localToday();
+  start.value = now().day;
+  start.min = start.value;
 
   const selected = () => procedures.find((procedure) => procedure.key === choice.value);
 
@@ -74,7 +90,10 @@ if (form && source?.textContent) {
     logProcedure.textContent = procedure ? procedure.label : blank;
     logUrl.textContent = procedure ? procedure.url : blank;
     if (!valid()) return;
-    attemptPlan(start.value).forEach((attempt, index) => {
+    const plan = attemptPlanAt(start.value, now());
+    moved.hidden = !plan.postponed;
+    moved.textContent = plan.postponed ? postponedWords(plan) : '';
+    plan.attempts.forEach((attempt, index) => {
       const row = rows[index];
       if (!row) return;
       row.querySelector('[data-planned-day]')!.textContent = plannedDay(attempt.day);
@@ -90,7 +109,8 @@ if (form && source?.textContent) {
       return;
     }
     const procedure = selected();
-    const calendar = attemptCalendar(attemptPlan(start.value), {
+    update(); // the clock may have passed the first attempt's time since the last change
+    const calendar = attemptCalendar(attemptPlanAt(start.value, now()).attempts, {
       now: new Date(),
       uidSeed: randomSeed(),
       ...(procedure ? { bookingUrl: procedure.url, procedureLabel: procedure.label } : {}),
