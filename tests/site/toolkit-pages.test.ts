@@ -106,9 +106,17 @@ describe('the letter page', () => {
     ['2A/ajaccio-sejour', 'Aucun sondage réussi sur les trois derniers mois écoulés (de décembre 2017 à février 2018)'],
     [
       '95/sarcelles-5260',
-      '2 sondages, tous en échec : accès bloqué (1), site surchargé ou limitant les accès (1) : le robot n’a pas pu savoir si des dates étaient proposées',
+      '2 sondages, tous en échec : accès bloqué (1), site surchargé ou limitant les accès (1). Le robot n’a pas pu savoir si des dates étaient proposées',
     ],
     ['975/spm-sejour', 'aucun sondage pour cette démarche'],
+    [
+      '94/creteil-etudiants',
+      'Aucun sondage réussi sur les trois derniers mois écoulés (de décembre 2017 à février 2018)',
+    ],
+    [
+      '13/marseille-renouvellement',
+      'Cette démarche n’est plus sondée et le robot n’a enregistré aucun sondage pour elle : le courrier ne cite pas de statistiques, et il n’y en aura pas.',
+    ],
   ])('%s: no statistics, and the page says why', (key, reason) => {
     const other = page(`${key}/courrier`);
     expect(other('[data-letter-statistics]').length).toBe(0);
