@@ -222,7 +222,7 @@ describeInBrowser('site pages in Chromium', (site) => {
       );
       // The month still running: its file's version as compiled, the one its citation gives, beside the compile date.
       expect(text, `page ${index + 1}`).toContain(
-        `version actuelle des données du mois ${versionOfDigest(monthFileDigest(bobignyMarch()))}`,
+        `version actuelle du mois ${versionOfDigest(monthFileDigest(bobignyMarch()))}`,
       );
       expect(text, `page ${index + 1}`).toContain('données compilées le 31 mars 2018');
       expect(text, `page ${index + 1}`).toContain(`page ${index + 1} / ${printed.length}`);
