@@ -79,7 +79,7 @@ describe('the home page built from the fixture data', () => {
       '28,6 %',
       '28,6 %',
       '7',
-      '31 mars 2018 à 23 h 20 aucune date',
+      '31 mars 2018 à 23 h 20 : aucune date',
     ],
     // Sarcelles: March only, and only failures: what happened, not « pas encore de données ».
     [
@@ -88,7 +88,7 @@ describe('the home page built from the fixture data', () => {
       '— 2 sondages, tous en échec : accès bloqué (1), site surchargé ou limitant les accès (1)',
       '—',
       '0',
-      '1er mars 2018 à 10 h 20 échec (accès bloqué, réponse HTTP 403)',
+      '1er mars 2018 à 10 h 20 : échec (accès bloqué, réponse HTTP 403)',
     ],
     // Ajaccio: 2 vert in March, the month still running.
     [
@@ -97,7 +97,7 @@ describe('the home page built from the fixture data', () => {
       '— premier mois de sondages en cours : pas encore de mois écoulé',
       '—',
       '0',
-      '6 mars 2018 à 9 h 20 première date proposée le 7 mars 2018',
+      '6 mars 2018 à 9 h 20 : première date proposée le 7 mars 2018',
     ],
     // Saint-Pierre-et-Miquelon: no probe at all.
     [
