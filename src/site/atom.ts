@@ -5,6 +5,7 @@
  * so that no data can break the document.
  */
 import { createHash } from 'node:crypto';
+import { escapeXml } from '../lib/xml-text.ts';
 
 export interface AtomEntry {
   /** A permanent IRI, unique in the feed (see `stableId`). */
@@ -36,15 +37,6 @@ export interface AtomFeed {
   /** Licence of the content (rel="license"). */
   licenceLink: string;
   entries: AtomEntry[];
-}
-
-/** Characters XML 1.0 allows (§2.2); anything else is dropped. */
-const NOT_XML_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-/** Text safe in XML (and HTML) content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(NOT_XML_CHARACTER, '').replace(/[&<>"']/g, (character) => ESCAPES[character]!);
 }
 
 /**

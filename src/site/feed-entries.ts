@@ -8,7 +8,7 @@ import type { FeedEvent } from '../lib/feed-events.ts';
 import { formatCount, formatLongDay, formatMonth, formatShare } from '../lib/format.ts';
 import { withinMonthCount, type MonthStatistics } from '../lib/month-statistics.ts';
 import { isOutcome, OUTCOME_LABELS } from '../lib/outcome.ts';
-import { escapeXml } from './atom.ts';
+import { escapeXml } from '../lib/xml-text.ts';
 
 /** What an entry says, before it is placed in a feed. */
 export interface EntryText {

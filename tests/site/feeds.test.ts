@@ -3,7 +3,8 @@ import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, inject, test } from 'vitest';
 import { loadDataset } from '../../src/lib/dataset.ts';
-import { atomXml, escapeXml, stableId } from '../../src/site/atom.ts';
+import { atomXml, stableId } from '../../src/site/atom.ts';
+import { escapeXml } from '../../src/lib/xml-text.ts';
 import { departmentFeed, nationalFeed, procedureFeed } from '../../src/site/feeds.ts';
 import { assertWellFormedXml } from '../support/xml.ts';
 

@@ -5,6 +5,7 @@ import { letterDocument, ODS_MIME, ODT_MIME, spreadsheet } from '../../src/site/
 import { TEMPLATE_ROWS, TRACKING_COLUMNS, trackingCsv, trackingOds } from '../../src/site/toolkit/tracking-table.ts';
 import { crc32, zip } from '../../src/site/toolkit/zip.ts';
 import { checkWellFormedXml, readZip, readZipIndependently } from './toolkit-support.ts';
+import { assertWellFormedXml } from '../support/xml.ts';
 import { crc32 as nodeCrc32 } from 'node:zlib';
 
 /** Text with French no-break spaces made plain, to compare with what a reader sees. */
@@ -181,5 +182,13 @@ describe('the letter as .odt', () => {
     // Every paragraph style used is defined.
     const used = new Set(paragraphs.map((_, paragraph) => $(paragraph).attr('text:style-name')).get());
     for (const name of used) expect(styles(`style\\:style[style\\:name="${name}"]`)).toHaveLength(1);
+  });
+  test('stays a readable file when the person pastes text with control characters', () => {
+    // Copied from a PDF or a web form: a form feed, a vertical tab, an escape character.
+    const pasted = composeLetter({ ...emptyLetterForm(facts), name: 'Awa\fDiallo\u000b\u001b' }, facts);
+    const content = readZip(letterDocument(pasted)).find((entry) => entry.name === 'content.xml')!;
+    const text = content.data.toString('utf8');
+    assertWellFormedXml(text, 'content.xml');
+    expect(text).toContain('Awa Diallo');
   });
 });

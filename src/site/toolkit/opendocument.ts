@@ -4,6 +4,7 @@
  * browser). Both are a stored zip of a few XML parts, `mimetype` first.
  */
 import type { LetterBlock } from './letter.ts';
+import { escapeXml } from '../../lib/xml-text.ts';
 import { zip } from './zip.ts';
 
 export const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
@@ -16,13 +17,6 @@ const NAMESPACES = [
   'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
   'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"',
 ].join(' ');
-
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-/** Escapes text for XML content and attributes. */
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => XML_ESCAPES[character]!);
-}
 
 /** Text inside `text:p`: runs of spaces kept with `text:s`, as OpenDocument collapses them otherwise. */
 function paragraphText(text: string): string {
