@@ -18,8 +18,9 @@ import { z } from 'zod';
 import { registryPath } from '../lib/data-directory.ts';
 import { parseObservationFile } from '../lib/observation.ts';
 import { readBlocks } from '../lib/observation-block.ts';
-import { parseRegistry, procedureKey } from '../lib/registry.ts';
+import { parseRegistry } from '../lib/registry.ts';
 import { recordObservation } from '../robot/observation-store.ts';
+import { procedureObservationsPath, procedurePath } from '../site/paths.ts';
 
 /** The label that marks an observation issue (set by the issue form). */
 const OBSERVATION_LABEL = 'observation';
@@ -123,9 +124,9 @@ export async function recordIssueObservation(
     accountReportsInLastHour,
   });
   if (!judged.ok) return refused(judged.refusal.message);
-  const pagePath = `/${procedureKey(judged.procedure)}/`;
-  const url = sitePageUrl(pagePath, event.repository?.homepage);
-  const where = url ? `[la page de la démarche](${url}#observations)` : `la page de la démarche (\`${pagePath}\`)`;
+  const pagePath = procedurePath(judged.procedure);
+  const url = sitePageUrl(procedureObservationsPath(judged.procedure), event.repository?.homepage);
+  const where = url ? `[la page de la démarche](${url})` : `la page de la démarche (\`${pagePath}\`)`;
   const seen =
     reading.block.outcome === 'slots'
       ? `première date proposée : ${reading.block.first_date.split('-').reverse().join('/')}`

@@ -42,6 +42,10 @@ export const procedurePath = (procedure: ProcedureRef) => `/${procedure.departme
 export const monthPath = (procedure: ProcedureRef, month: string) => `${procedurePath(procedure)}${month}/`;
 export const letterPath = (procedure: ProcedureRef) => `${procedurePath(procedure)}courrier/`;
 export const evidencePackPath = (procedure: ProcedureRef) => `${procedurePath(procedure)}dossier/`;
+/** The volunteers' observations of a procedure, on its page. */
+export const procedureObservationsPath = (procedure: ProcedureRef) => `${procedurePath(procedure)}#observations`;
+/** How volunteer observations are gathered and what they can show, on the method page. */
+export const METHOD_OBSERVATIONS_PATH = `${METHOD_PATH}#observations`;
 
 /** Raw probes of one procedure-month, with the colour added (gzipped CSV). */
 export const monthDownloadPath = (procedure: ProcedureRef, month: string) =>
