@@ -122,6 +122,8 @@ interface RetiredEvent {
   kind: 'retired';
   /** Last day probed. */
   until: string;
+  /** Whether any probe of it was recorded: « the data already gathered stay published » is only true then. */
+  recorded: boolean;
 }
 
 type FeedEventDetail = MonthClosedEvent | DatesBackEvent | DatesGoneEvent | UnmeasuredEvent | RetiredEvent;
@@ -271,8 +273,17 @@ function unmeasuredEvents({ days, compiledDay }: FeedInput): FeedEvent[] {
   return events;
 }
 
-function retiredEvents({ until, compiledDay }: FeedInput): FeedEvent[] {
+function retiredEvents({ until, compiledDay, months }: FeedInput): FeedEvent[] {
   if (!until || compiledDay === null || until >= compiledDay) return [];
   const at = endOf(until);
-  return [{ kind: 'retired', until, key: `fin/${until}`, published: at, updated: at }];
+  return [
+    {
+      kind: 'retired',
+      until,
+      recorded: months.some((month) => month.successful + month.failed > 0),
+      key: `fin/${until}`,
+      published: at,
+      updated: at,
+    },
+  ];
 }

@@ -80,7 +80,7 @@ export function eventText(event: FeedEvent, note = ''): EntryText {
       return { title: `Le robot n’a rien pu mesurer ${when}`, summary, html: paragraph(summary) };
     }
     case 'retired': {
-      const summary = `Le robot ne sonde plus cette démarche après le ${dayInWords(event.until)}${note ? `. Motif noté dans le registre\u00a0: ${note}` : ''}. Les données déjà recueillies restent publiées.`;
+      const summary = `Le robot ne sonde plus cette démarche après le ${dayInWords(event.until)}${note ? `. Motif noté dans le registre\u00a0: ${note}` : ''}. ${event.recorded ? 'Les données déjà recueillies restent publiées.' : 'Aucun sondage n’avait été enregistré pour elle.'}`;
       return { title: `Démarche plus sondée après le ${dayInWords(event.until)}`, summary, html: paragraph(summary) };
     }
   }

@@ -110,6 +110,17 @@ describe('a procedure no longer probed', () => {
       'Le robot ne sonde plus cette démarche après le 31 août 2017. Motif noté dans le registre : remplacée par une démarche en ligne de l’ANEF.',
     );
   });
+
+  test.each([
+    [RETIRED_WITH_DATA, 'Les données déjà recueillies restent publiées.', 'Aucun sondage n’avait été enregistré'],
+    [RETIRED_WITHOUT_DATA, 'Aucun sondage n’avait été enregistré pour elle.', 'données déjà recueillies'],
+  ])('the feed of $slug speaks of gathered data only when there are some', (procedure, says, never) => {
+    const feed = readFileSync(path.join(siteDir, procedure.department, procedure.slug, 'flux.atom'), 'utf8')
+      .replace(/\s+/g, ' ')
+      .replace(/[\u00a0\u202f]/g, ' ');
+    expect(feed).toContain(says);
+    expect(feed).not.toContain(never);
+  });
 });
 
 describe('a procedure whose every date is more than two months away', () => {
