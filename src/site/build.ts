@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { withBuildLock } from './build-lock.ts';
 import { loadDataset } from '../lib/dataset.ts';
 import { checkGuideText } from '../lib/guide.ts';
 import { provideDataset, provideMonthStore } from './dataset.ts';
@@ -77,7 +78,8 @@ export async function buildSite({
     // Written apart first, since Astro may empty its output folder.
     provideDownloadSizes(await writeDownloads(dataset, downloads, months));
     step('downloads');
-    await build({ root, outDir: alias.outDir, logLevel: 'warn' });
+    // Builds of this checkout may share its `.astro/` folder (see build-lock.ts): one at a time.
+    await withBuildLock(path.join(root, '.astro'), () => build({ root, outDir: alias.outDir, logLevel: 'warn' }));
     step('pages (Astro)');
     cpSync(downloads, staging, { recursive: true });
     const previous = `${staging}-previous`;
