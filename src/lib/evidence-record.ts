@@ -20,8 +20,8 @@ export const evidenceTag = (month: string) => `evidence-${month}`;
 /** The archive's file name: `evidence-2026-10.tar` (an uncompressed tar: the pages inside are gzipped already). */
 export const evidenceAssetName = (month: string) => `${evidenceTag(month)}.tar`;
 
-/** GitHub refuses release assets of 2 GiB or more. */
-export const MAX_RELEASE_ASSET_BYTES = 2 * 1024 ** 3 - 1;
+/** GitHub wants each release asset under 2 GiB (uploads of exactly that size are reported to fail): 2 GB keeps a margin. */
+export const MAX_RELEASE_ASSET_BYTES = 2_000_000_000;
 
 export const evidenceRecordSchema = z
   .strictObject({

@@ -140,7 +140,7 @@ export async function writeEvidenceArchive(
     const result = digest.result();
     if (result.bytes > MAX_RELEASE_ASSET_BYTES)
       throw new Error(
-        `the archive of ${evidence.month} is ${result.bytes.toLocaleString('en')} bytes; a release asset must stay under 2 GiB`,
+        `the archive of ${evidence.month} is ${result.bytes.toLocaleString('en')} bytes; a release asset must stay under 2 GB`,
       );
     renameSync(temporary, file);
     syncDirectory(path.dirname(file), realFileSystem);
