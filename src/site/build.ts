@@ -18,6 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withBuildLock } from './build-lock.ts';
+import { evidenceRecords } from './evidence-archives.ts';
 import { loadDataset } from '../lib/dataset.ts';
 import { checkGuideText } from '../lib/guide.ts';
 import { provideDataset, provideMonthStore } from './dataset.ts';
@@ -65,6 +66,8 @@ export async function buildSite({
   const dataset = loadDataset(dataDir, { now, readMonth: months.read });
   step(`load and month statistics (${months.hits} months from the cache, ${months.misses} read)`);
   for (const warning of dataset.warnings) warn(warning);
+  // The evidence records are read by month pages; a bad one stops the build here, before Astro, as bad data do.
+  evidenceRecords(dataDir);
   provideDataset(dataset);
   provideMonthStore(months);
   // Astro is loaded only once the data are known good: a refusal stays quick.

@@ -96,6 +96,31 @@ const CASES: Record<string, Case> = {
     files: { 'procedures.csv': REGISTRY, [`${MONTH}/x`]: '' },
     message: `${MONTH}: a directory stands where a month file is expected`,
   },
+  'an evidence record that is not JSON': {
+    files: {
+      'procedures.csv': REGISTRY,
+      [MONTH]: `${HEADER}2018-03-01T10:00:00+01:00,none,,,\n`,
+      'evidence/2018-03.json': '{"month": "2018-03",',
+    },
+    message: 'evidence/2018-03.json: not JSON',
+  },
+  'an evidence record filed under another month': {
+    files: {
+      'procedures.csv': REGISTRY,
+      [MONTH]: `${HEADER}2018-03-01T10:00:00+01:00,none,,,\n`,
+      'evidence/2018-02.json': JSON.stringify({
+        month: '2018-03',
+        tag: 'evidence-2018-03',
+        asset: 'evidence-2018-03.tar',
+        bytes: 10240,
+        sha256: 'a'.repeat(64),
+        probes: 1,
+        pages: 1,
+        pages_by_procedure: { '93/titre-sejour': 1 },
+      }),
+    },
+    message: 'evidence/2018-02.json: the record of 2018-03 is filed under 2018-02',
+  },
   'a file where a directory is expected': {
     files: { 'procedures.csv': REGISTRY, 'probes/93': '' },
     message: 'probes/93: unexpected file: probes/ holds one directory per department',
