@@ -47,45 +47,34 @@ function kindOf(relative: string, file: string): string {
   return extension ? `other ${extension}` : 'other (no extension)';
 }
 
+/** Every file below `directory` (not the folders), as absolute paths. */
+function filesUnder(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true, recursive: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
 function sizeByKind(outDir: string): { kinds: Record<string, Share>; pages: number } {
   const kinds: Record<string, Share> = {};
   let pages = 0;
-  const visit = (directory: string) => {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      const file = path.join(directory, entry.name);
-      if (entry.isDirectory()) {
-        visit(file);
-        continue;
-      }
-      const relative = path.relative(outDir, file).split(path.sep).join('/');
-      if (relative.endsWith('.html')) pages += 1;
-      const share = (kinds[kindOf(relative, file)] ??= { files: 0, bytes: 0 });
-      share.files += 1;
-      share.bytes += statSync(file).size;
-    }
-  };
-  visit(outDir);
+  for (const file of filesUnder(outDir)) {
+    const relative = path.relative(outDir, file).split(path.sep).join('/');
+    if (relative.endsWith('.html')) pages += 1;
+    const share = (kinds[kindOf(relative, file)] ??= { files: 0, bytes: 0 });
+    share.files += 1;
+    share.bytes += statSync(file).size;
+  }
   return { kinds, pages };
 }
 
 /** How many files of `after` are new or differ from `before` (byte for byte), of how many. */
 export function changedFiles(before: string, after: string): { changed: number; total: number } {
-  let changed = 0;
-  let total = 0;
-  const visit = (directory: string) => {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      const file = path.join(directory, entry.name);
-      if (entry.isDirectory()) {
-        visit(file);
-        continue;
-      }
-      total += 1;
-      const previous = path.join(before, path.relative(after, file));
-      if (!existsSync(previous) || !readFileSync(previous).equals(readFileSync(file))) changed += 1;
-    }
-  };
-  visit(after);
-  return { changed, total };
+  const files = filesUnder(after);
+  const changed = files.filter((file) => {
+    const previous = path.join(before, path.relative(after, file));
+    return !existsSync(previous) || !readFileSync(previous).equals(readFileSync(file));
+  }).length;
+  return { changed, total: files.length };
 }
 
 /**
