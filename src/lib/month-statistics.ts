@@ -58,7 +58,11 @@ export function emptyMonthStatistics(month: string | null): MonthStatistics {
  */
 export function monthStatistics(month: string, probes: Iterable<CountedProbe>): MonthStatistics {
   const statistics = emptyMonthStatistics(month);
-  const hours = new Set<number>();
+  // Probes in order of time (as files hold them) count their distinct hours
+  // by counting changes of hour; the set is built only once one goes back.
+  let hours: Set<number> | null = null;
+  let latestHour = -Infinity;
+  const orderedHours: number[] = [];
   for (const probe of probes) {
     if (probe.colour === null) {
       statistics.failed += 1;
@@ -67,11 +71,20 @@ export function monthStatistics(month: string, probes: Iterable<CountedProbe>): 
       statistics.successful += 1;
       statistics.counts[probe.colour] += 1;
     }
-    hours.add(Math.floor(probe.instant / HOUR));
+    const hour = Math.floor(probe.instant / HOUR);
+    if (hours !== null) {
+      hours.add(hour);
+    } else if (hour > latestHour) {
+      latestHour = hour;
+      orderedHours.push(hour);
+    } else if (hour < latestHour) {
+      hours = new Set(orderedHours);
+      hours.add(hour);
+    }
     if (statistics.firstProbe === null || probe.instant < statistics.firstProbe) statistics.firstProbe = probe.instant;
     if (statistics.lastProbe === null || probe.instant > statistics.lastProbe) statistics.lastProbe = probe.instant;
   }
-  statistics.probedHours = hours.size;
+  statistics.probedHours = hours === null ? orderedHours.length : hours.size;
   return statistics;
 }
 

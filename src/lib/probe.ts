@@ -155,34 +155,58 @@ export function validateProbe(
   row: ProbeRow,
   { acceptFutureCodes = false }: { acceptFutureCodes?: boolean } = {},
 ): Probe | string {
-  const time = readProbedAt(row.probed_at);
-  const fields = {
-    probed_at: row.probed_at,
-    outcome: row.outcome,
-    first_date: row.first_date ?? '',
-    second_date: row.second_date ?? '',
-  };
-  const detail = row.detail ?? '';
-  const valid =
-    typeof time !== 'string' &&
-    (acceptFutureCodes ? isValidOutcome(fields.outcome) : isKnownOutcome(fields.outcome)) &&
-    isValidDay(fields.first_date) &&
-    isValidDay(fields.second_date) &&
-    isValidDetail(detail) &&
-    brokenRowRule(fields, time.day) === null;
-  if (!valid || typeof time === 'string') return invalidRowReason(row, acceptFutureCodes);
-  const probe = {
-    probedAt: fields.probed_at,
+  return (
+    quickProbe(
+      row.probed_at,
+      row.outcome,
+      row.first_date ?? '',
+      row.second_date ?? '',
+      row.detail ?? '',
+      row.extra ?? {},
+      acceptFutureCodes,
+    ) ?? invalidRowReason(row, acceptFutureCodes)
+  );
+}
+
+/**
+ * The probe of a row's cells when the column checks and the rules across
+ * columns all pass, or null (the caller then asks zod why). Cells rather than
+ * a row object: parseMonthFile calls it for every line of every file.
+ */
+function quickProbe(
+  probedAt: string,
+  outcome: string,
+  firstDate: string,
+  secondDate: string,
+  detail: string,
+  extra: Record<string, string>,
+  acceptFutureCodes: boolean,
+): Probe | null {
+  const time = readProbedAt(probedAt);
+  if (
+    typeof time === 'string' ||
+    !(acceptFutureCodes ? isValidOutcome(outcome) : isKnownOutcome(outcome)) ||
+    !isValidDay(firstDate) ||
+    !isValidDay(secondDate) ||
+    !isValidDetail(detail) ||
+    brokenRowRule({ probed_at: probedAt, outcome, first_date: firstDate, second_date: secondDate }, time.day) !== null
+  ) {
+    return null;
+  }
+  const probe: Probe = {
+    probedAt,
     instant: time.instant,
     day: time.day,
     time: time.time,
-    outcome: fields.outcome as RecordedOutcome,
-    firstDate: fields.first_date,
-    secondDate: fields.second_date,
+    outcome: outcome as RecordedOutcome,
+    firstDate,
+    secondDate,
     detail,
-    extra: row.extra ?? {},
+    extra,
+    colour: null,
   };
-  return { ...probe, colour: colourOf(probe) };
+  probe.colour = colourOf(probe);
+  return probe;
 }
 
 /** Why zod refuses a row the quick checks refused: the first issue, in the words of every data message. */
@@ -231,36 +255,67 @@ export function parseMonthFile(text: string, file: string, month: string, limits
   requireLeadingColumns(table.header, PROBE_COLUMNS, file);
   if (table.header.includes('colour'))
     throw new DataError(file, 1, 'bad header: "colour" is derived from the dates, never stored');
-  const extraColumns = table.header.slice(PROBE_COLUMNS.length);
-  const seen = new Map<number, number>();
+  const extraOf = extraReader(table.header.slice(PROBE_COLUMNS.length));
   const unknownOutcomes = new Map<string, { line: number; count: number }>();
-  const probes = table.lines.map(({ line, cells }) => {
-    const [probed_at, outcome, first_date, second_date, detail] = cells as [string, string, string, string, string];
-    const extra = Object.fromEntries(extraColumns.map((name, index) => [name, cells[PROBE_COLUMNS.length + index]!]));
-    const probe = validateProbe(
-      { probed_at, outcome, first_date, second_date, detail, extra },
-      { acceptFutureCodes: true },
-    );
+  const probes: Probe[] = [];
+  // Rows in increasing order of instant (as the robot appends them) cannot
+  // repeat one; the map of instants is built only once a row goes back in time.
+  let seen: Map<number, number> | null = null;
+  let latestInstant = -Infinity;
+  for (let index = 0; index < table.lines.length; index += 1) {
+    const { line, cells } = table.lines[index]!;
+    const extra = extraOf(cells);
+    const probe =
+      quickProbe(cells[0]!, cells[1]!, cells[2]!, cells[3]!, cells[4]!, extra, true) ??
+      invalidRowReason(
+        {
+          probed_at: cells[0]!,
+          outcome: cells[1]!,
+          first_date: cells[2],
+          second_date: cells[3],
+          detail: cells[4],
+          extra,
+        },
+        true,
+      );
     if (typeof probe === 'string') throw new DataError(file, line, probe);
     if (probe.day.slice(0, 7) !== month) {
       throw new DataError(file, line, `probe of ${probe.day} does not belong in the file of month ${month}`);
     }
     if (limits) checkLimits(probe, limits, file, line);
-    const previous = seen.get(probe.instant);
-    if (previous !== undefined) throw new DataError(file, line, `duplicate probe: same instant as line ${previous}`);
-    seen.set(probe.instant, line);
+    if (probe.instant > latestInstant) {
+      latestInstant = probe.instant;
+    } else {
+      seen ??= new Map(probes.map((earlier, earlierIndex) => [earlier.instant, table.lines[earlierIndex]!.line]));
+      const previous = seen.get(probe.instant);
+      if (previous !== undefined) throw new DataError(file, line, `duplicate probe: same instant as line ${previous}`);
+    }
+    seen?.set(probe.instant, line);
     if (!isOutcome(probe.outcome)) {
       const unknown = unknownOutcomes.get(probe.outcome) ?? { line, count: 0 };
       unknown.count += 1;
       unknownOutcomes.set(probe.outcome, unknown);
     }
-    return probe;
-  });
+    probes.push(probe);
+  }
   const warnings = [...unknownOutcomes].map(
     ([code, { line, count }]) =>
       `${locatedMessage(file, line, `unknown outcome "${code}"`)} (${count} ${count === 1 ? 'row' : 'rows'}): counted as a failed probe, as the data contract asks of future failure codes`,
   );
   return { header: table.header, probes, warnings };
+}
+
+/**
+ * How the extra columns of a row become its `extra` record: a literal for the
+ * robot's one evidence column, Object.fromEntries otherwise (which also keeps
+ * a column named like an Object property, such as `__proto__`, as data).
+ */
+function extraReader(extraColumns: readonly string[]): (cells: readonly string[]) => Record<string, string> {
+  const start = PROBE_COLUMNS.length;
+  if (extraColumns.length === 0) return () => ({});
+  if (extraColumns.length === 1 && extraColumns[0] === EVIDENCE_COLUMN)
+    return (cells) => ({ evidence_sha256: cells[start]! });
+  return (cells) => Object.fromEntries(extraColumns.map((name, index) => [name, cells[start + index]!]));
 }
 
 function checkLimits(probe: Probe, limits: ProbeLimits, file: string, line: number): void {
