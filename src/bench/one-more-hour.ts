@@ -11,13 +11,12 @@
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { formatParisTimestamp } from '../lib/calendar.ts';
 import { formatCsv } from '../lib/csv.ts';
 import { monthFilePath } from '../lib/data-directory.ts';
 import { loadDataset } from '../lib/dataset.ts';
 import { parseMonthFile } from '../lib/probe.ts';
 import { MonthStore } from '../site/month-store.ts';
-import { syntheticProcedures, syntheticRow } from './synthetic-data.ts';
+import { evidenceHashes, nextRound, syntheticCatalogue, syntheticRow, type SyntheticScale } from './synthetic-data.ts';
 
 export interface OneMoreHour {
   /** Rows appended (one per procedure probed in the month in progress). */
@@ -32,28 +31,33 @@ export interface OneMoreHour {
   statisticsSeconds: number;
 }
 
-/** Appends one round one hour after each procedure's last row of `month`; returns the files changed. */
-export function appendRound(dataDir: string, procedures: number, month: string): string[] {
+/**
+ * Appends one round one hour after each procedure's last row of the scale's
+ * last month, as the scenario model says; returns the files changed.
+ */
+export function appendRound(dataDir: string, scale: SyntheticScale): string[] {
   const changed: string[] = [];
-  for (const { department, slug } of syntheticProcedures(procedures)) {
-    const file = monthFilePath(dataDir, department, slug, month);
+  for (const [index, procedure] of syntheticCatalogue(scale).entries()) {
+    const file = monthFilePath(dataDir, procedure.department, procedure.slug, scale.lastMonth);
     if (!existsSync(file)) continue;
-    const last = parseMonthFile(readFileSync(file, 'utf8'), file, month).probes.at(-1);
+    const last = parseMonthFile(readFileSync(file, 'utf8'), file, scale.lastMonth).probes.at(-1);
     if (!last) continue;
-    const probedAt = formatParisTimestamp(new Date(last.instant + 3_600_000));
     // The next hour stays in the month: the month in progress stops on the 15th.
-    appendFileSync(file, formatCsv([syntheticRow(probedAt, probedAt.slice(0, 10), 0.5)]));
+    appendFileSync(
+      file,
+      formatCsv([syntheticRow(procedure, index, nextRound(last.instant), evidenceHashes(last.instant ^ index, 1))]),
+    );
     changed.push(file);
   }
   return changed;
 }
 
 /** Fills a month cache, appends one round, then times both recomputations. */
-export function oneMoreHour(dataDir: string, procedures: number, month: string): OneMoreHour {
+export function oneMoreHour(dataDir: string, scale: SyntheticScale): OneMoreHour {
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'guichets-bench-cache-'));
   try {
     loadDataset(dataDir, { readMonth: new MonthStore(cacheDir).read });
-    const rows = appendRound(dataDir, procedures, month).length;
+    const rows = appendRound(dataDir, scale).length;
     let started = performance.now();
     loadDataset(dataDir);
     const fullReloadSeconds = (performance.now() - started) / 1000;

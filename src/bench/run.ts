@@ -95,11 +95,8 @@ export async function runBenchmark(
   try {
     const dataDir = path.join(workDir, 'data');
     const started = performance.now();
-    const probes = writeSyntheticData(dataDir, {
-      procedures: scale.procedures,
-      months: scale.months,
-      lastMonth: LAST_MONTH,
-    });
+    const synthetic = { procedures: scale.procedures, months: scale.months, lastMonth: LAST_MONTH };
+    const probes = writeSyntheticData(dataDir, synthetic);
     const generateSeconds = (performance.now() - started) / 1000;
     log(
       `data: ${scale.procedures} procedures × ${scale.months} months, ${probes.toLocaleString('en')} probes, written in ${generateSeconds.toFixed(1)} s`,
@@ -117,14 +114,15 @@ export async function runBenchmark(
     let oneMoreHourYear: OneMoreHour | null = null;
     if (scale.months > 12) {
       const yearDir = path.join(workDir, 'year');
-      writeSyntheticData(yearDir, { procedures: scale.procedures, months: 12, lastMonth: LAST_MONTH });
-      oneMoreHourYear = oneMoreHour(yearDir, scale.procedures, LAST_MONTH);
+      const year = { ...synthetic, months: 12 };
+      writeSyntheticData(yearDir, year);
+      oneMoreHourYear = oneMoreHour(yearDir, year);
       rmSync(yearDir, { recursive: true, force: true });
       log(
         `one more hour at 12 months: ${oneMoreHourYear.fullReloadSeconds.toFixed(2)} s (no cache), ${oneMoreHourYear.cachedSeconds.toFixed(3)} s (month cache, ${oneMoreHourYear.monthsRecomputed} months recomputed in ${oneMoreHourYear.statisticsSeconds.toFixed(3)} s)`,
       );
     }
-    const oneMoreHourFull = oneMoreHour(dataDir, scale.procedures, LAST_MONTH);
+    const oneMoreHourFull = oneMoreHour(dataDir, synthetic);
     log(
       `one more hour at ${scale.months} months: ${oneMoreHourFull.fullReloadSeconds.toFixed(2)} s (no cache), ${oneMoreHourFull.cachedSeconds.toFixed(3)} s (month cache, ${oneMoreHourFull.monthsRecomputed} months recomputed in ${oneMoreHourFull.statisticsSeconds.toFixed(3)} s)`,
     );
@@ -138,7 +136,7 @@ export async function runBenchmark(
         `build: ${build.seconds.toFixed(1)} s, ${build.peakMb?.toFixed(0) ?? '?'} MB peak, ${build.pages} pages, ${(build.totalBytes / 1e6).toFixed(1)} MB`,
       );
       // One more round, then the hourly rebuild with the month cache the first build left.
-      appendRound(dataDir, scale.procedures, LAST_MONTH);
+      appendRound(dataDir, synthetic);
       const again = await measureBuild(dataDir, path.join(workDir, 'dist-again'), cacheDir);
       rebuild = {
         seconds: again.seconds,

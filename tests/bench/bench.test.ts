@@ -5,12 +5,11 @@
  * record what the scenarios say. No timing is asserted.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { COLOURS, colourOf } from '../../src/lib/colour.ts';
+import { COLOURS } from '../../src/lib/colour.ts';
 import { differences, type MonthFigures } from '../../src/bench/month-figures.ts';
 import { failures, runBenchmark, type BenchReport } from '../../src/bench/run.ts';
 import { resultsSection } from '../../src/bench/results.ts';
 import { SCALES } from '../../src/bench/scales.ts';
-import { syntheticRow } from '../../src/bench/synthetic-data.ts';
 
 describe('npm run bench -- --scale small', () => {
   let report: BenchReport;
@@ -58,26 +57,6 @@ describe('npm run bench -- --scale small', () => {
     const section = resultsSection(report);
     expect(section).toContain('load average');
     expect(section).toContain('not judged at this scale');
-  });
-});
-
-describe('the synthetic rows', () => {
-  // openness 1: every success offers a date; `draw` picks the kind.
-  test.each([
-    { day: '2026-01-31', draw: 0.06 + 0.94 * 0.1, colour: 'vert' },
-    { day: '2026-01-31', draw: 0.06 + 0.94 * 0.4, colour: 'jaune' },
-    { day: '2026-01-31', draw: 0.06 + 0.94 * 0.5, colour: 'jaune' },
-    { day: '2026-03-31', draw: 0.06 + 0.94 * 0.7, colour: 'orange' },
-    { day: '2026-03-31', draw: 0.06 + 0.94 * 0.9, colour: 'rouge' },
-    { day: '2026-03-29', draw: 0.03, colour: null },
-  ])('on $day, draw $draw gives $colour', ({ day, draw, colour }) => {
-    const [, outcome, firstDate, secondDate] = syntheticRow(`${day}T10:20:00+02:00`, day, draw, 1) as [
-      string,
-      string,
-      string,
-      string,
-    ];
-    expect(colourOf({ day, outcome, firstDate, secondDate })).toBe(colour);
   });
 });
 

@@ -9,9 +9,8 @@
  * Only faults whose outcome does not depend on timing or on the retry are
  * modelled; any other throws, rather than guess.
  */
-import { parisDay } from '../../lib/calendar.ts';
 import type { Outcome } from '../../lib/outcome.ts';
-import { scenarioAt, slotInstants, type Fault, type Scenario, type ScenarioSource } from './scenario.ts';
+import { dayOf, scenarioAt, slotInstants, type Fault, type Scenario, type ScenarioSource } from './scenario.ts';
 
 /** The detail of a modelled row: says plainly that no page was fetched. */
 export const MODELLED_DETAIL = 'simulé : ligne calculée par le modèle du scénario, sans requête HTTP';
@@ -58,8 +57,8 @@ function faultOutcome(fault: Fault): Outcome {
 function modelProbe(scenario: Scenario, planning: string, now: Date): ModelledProbe {
   const answer = (outcome: Outcome, instants: readonly Date[] = []): ModelledProbe => ({
     outcome,
-    firstDate: instants[0] ? parisDay(instants[0]) : '',
-    secondDate: instants[1] ? parisDay(instants[1]) : '',
+    firstDate: instants[0] ? dayOf(instants[0]) : '',
+    secondDate: instants[1] ? dayOf(instants[1]) : '',
   });
   if (scenario.fault) return answer(faultOutcome(scenario.fault));
   // The robot never passes the captcha of RDV-Préfecture's slot page.

@@ -99,11 +99,39 @@ export function timeline(steps: readonly (readonly [string, Scenario])[]): (now:
   };
 }
 
+const instants = new Map<string, Date>();
+const days = new Map<number, string>();
+
+/** The Paris day of an instant, cached: the benchmark's model asks it for the same few thousand instants. */
+export function dayOf(instant: Date): string {
+  const key = instant.getTime();
+  let day = days.get(key);
+  if (day === undefined) {
+    if (days.size > 200_000) days.clear();
+    day = parisDay(instant);
+    days.set(key, day);
+  }
+  return day;
+}
+
+/** The instant of a Paris day and time, cached: the benchmark's model asks the same few thousand millions of times. */
+function instantOf(day: string, time: string): Date {
+  const key = `${day}T${time}`;
+  let instant = instants.get(key);
+  if (!instant) {
+    if (instants.size > 200_000) instants.clear();
+    instant = parisInstant(day, time);
+    instants.set(key, instant);
+  }
+  return instant;
+}
+
 /** The instants of slot specs at `now`, ascending, only those still in the future. */
 export function slotInstants(slots: readonly SlotSpec[], now: Date): Date[] {
-  const today = parisDay(now);
+  if (slots.length === 0) return [];
+  const today = dayOf(now);
   return slots
-    .map((slot) => parisInstant('in' in slot ? addDays(today, slot.in) : slot.on, slot.at))
+    .map((slot) => instantOf('in' in slot ? addDays(today, slot.in) : slot.on, slot.at))
     .filter((instant) => instant.getTime() > now.getTime())
     .sort((a, b) => a.getTime() - b.getTime());
 }
