@@ -7,7 +7,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { writeSyntheticData } from './synthetic-data.ts';
 
 /** Files and bytes of one kind of output. */
@@ -67,14 +67,110 @@ function sizeByKind(outDir: string): { kinds: Record<string, Share>; pages: numb
   return { kinds, pages };
 }
 
-/** How many files of `after` are new or differ from `before` (byte for byte), of how many. */
-export function changedFiles(before: string, after: string): { changed: number; total: number } {
+/** What one more round changed in the data: which procedures got a row, in which month. */
+export interface Round {
+  /** `department/slug` of every procedure of the registry. */
+  procedures: ReadonlySet<string>;
+  /** `department/slug` of the procedures that got a row. */
+  probed: ReadonlySet<string>;
+  /** The month in progress, `YYYY-MM`, the one the rows went to. */
+  month: string;
+}
+
+/** Changed files of one kind after one more round: all of them, and those that should have kept their bytes. */
+export interface KindChange {
+  changed: number;
+  unexpected: number;
+}
+
+/** The files of the rebuild that changed and should not have, with the first difference. */
+export interface UnexpectedChange {
+  file: string;
+  /** The text around the first difference, after the round (gunzipped for .gz). */
+  excerpt: string;
+}
+
+export interface RebuildChanges {
+  changed: number;
+  total: number;
+  /** By kind of file (the kinds of the dist/ table). */
+  kinds: Record<string, KindChange>;
+  /** Closed months' pages and CSVs that changed: never expected. */
+  closedMonths: number;
+  /** The first unexpected changes (at most 20), for the report. */
+  unexpected: UnexpectedChange[];
+  unexpectedCount: number;
+}
+
+/**
+ * Whether one more round may change this output file: the month in progress
+ * (page and CSV) and the other pages of a procedure that got a row, its
+ * department's pages, the overviews and the whole-dataset downloads. A closed
+ * month, a procedure without a new row, the guides and the assets must keep
+ * their bytes, so a deploy uploads little and caches stay warm.
+ */
+export function expectedChange(relative: string, round: Round): boolean {
+  const month =
+    /^donnees\/sondages\/([^/]+\/[^/]+)\/(\d{4}-\d{2})\.csv\.gz$/.exec(relative) ??
+    /^([^/]+\/[^/]+)\/(\d{4}-\d{2})\/index\.html$/.exec(relative);
+  if (month) return month[2] === round.month && round.probed.has(month[1]!);
+  const summary = /^donnees\/statistiques\/([^/]+\/[^/]+)\.csv$/.exec(relative);
+  if (summary) return round.probed.has(summary[1]!);
+  const [first = '', second = ''] = relative.split('/');
+  const procedure = `${first}/${second}`;
+  if (round.procedures.has(procedure)) return round.probed.has(procedure);
+  const departments = (keys: ReadonlySet<string>) => new Set([...keys].map((key) => key.split('/')[0]));
+  if (departments(round.procedures).has(first)) return departments(round.probed).has(first);
+  return first === 'donnees' || ['index.html', 'index.json', 'flux.atom'].includes(relative);
+}
+
+/** Whether a file is a closed month's page or CSV (a month before the one in progress). */
+function isClosedMonth(relative: string, round: Round): boolean {
+  const month = /^(?:donnees\/sondages\/)?[^/]+\/[^/]+\/(\d{4}-\d{2})(?:\.csv\.gz|\/index\.html)$/.exec(relative);
+  return month !== null && month[1]! < round.month;
+}
+
+/** The text around the first byte where two versions of a file differ. */
+function firstDifference(before: Buffer | null, after: Buffer, file: string): string {
+  if (!before) return '(new file)';
+  const [a, b] = file.endsWith('.gz') ? [gunzipSync(before), gunzipSync(after)] : [before, after];
+  let index = 0;
+  while (index < a.length && index < b.length && a[index] === b[index]) index += 1;
+  const around = (buffer: Buffer) =>
+    buffer
+      .subarray(Math.max(0, index - 40), index + 60)
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
+  return `${around(a)} → ${around(b)}`;
+}
+
+/**
+ * Which files of `after` are new or differ from `before` (byte for byte), by
+ * kind, and which of them one more round should not have changed.
+ */
+export function changedFiles(before: string, after: string, round: Round): RebuildChanges {
   const files = filesUnder(after);
-  const changed = files.filter((file) => {
-    const previous = path.join(before, path.relative(after, file));
-    return !existsSync(previous) || !readFileSync(previous).equals(readFileSync(file));
-  }).length;
-  return { changed, total: files.length };
+  const kinds: Record<string, KindChange> = {};
+  const unexpected: UnexpectedChange[] = [];
+  let changed = 0;
+  let closedMonths = 0;
+  let unexpectedCount = 0;
+  for (const file of files) {
+    const relative = path.relative(after, file).split(path.sep).join('/');
+    const previousFile = path.join(before, relative);
+    const previous = existsSync(previousFile) ? readFileSync(previousFile) : null;
+    const current = readFileSync(file);
+    if (previous?.equals(current)) continue;
+    changed += 1;
+    const share = (kinds[kindOf(relative, file)] ??= { changed: 0, unexpected: 0 });
+    share.changed += 1;
+    if (isClosedMonth(relative, round)) closedMonths += 1;
+    if (expectedChange(relative, round)) continue;
+    share.unexpected += 1;
+    unexpectedCount += 1;
+    if (unexpected.length < 20) unexpected.push({ file: relative, excerpt: firstDifference(previous, current, file) });
+  }
+  return { changed, total: files.length, kinds, closedMonths, unexpected, unexpectedCount };
 }
 
 /**

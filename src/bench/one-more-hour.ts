@@ -33,7 +33,8 @@ export interface OneMoreHour {
 
 /**
  * Appends one round one hour after each procedure's last row of the scale's
- * last month, as the scenario model says; returns the files changed.
+ * last month, as the scenario model says; returns the procedures that got a
+ * row, as `department/slug`.
  */
 export function appendRound(dataDir: string, scale: SyntheticScale): string[] {
   const changed: string[] = [];
@@ -47,7 +48,7 @@ export function appendRound(dataDir: string, scale: SyntheticScale): string[] {
       file,
       formatCsv([syntheticRow(procedure, index, nextRound(last.instant), evidenceHashes(last.instant ^ index, 1))]),
     );
-    changed.push(file);
+    changed.push(`${procedure.department}/${procedure.slug}`);
   }
   return changed;
 }

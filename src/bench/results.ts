@@ -66,9 +66,10 @@ export function resultsSection(report: BenchReport): string {
     lines.push(
       `| dist/ | ${build.pages.toLocaleString('en')} pages, ${(build.totalBytes / 1e6).toFixed(1)} MB (${(build.packedBytes / 1e6).toFixed(1)} MB as a gzipped tar) | ≤ 1 GB at 300 × 120 | ${atFull(build.totalBytes <= 1e9)} |`,
     );
-    if (report.rebuild)
+    const rebuild = report.rebuild;
+    if (rebuild)
       lines.push(
-        `| Rebuild after one more round (month cache) | ${seconds(report.rebuild.seconds)}, ${report.rebuild.changed.toLocaleString('en')} of ${report.rebuild.total.toLocaleString('en')} files changed | only the changed pages | |`,
+        `| Rebuild after one more round (month cache) | ${seconds(rebuild.seconds)}, ${rebuild.changed.toLocaleString('en')} of ${rebuild.total.toLocaleString('en')} files changed: ${rebuild.unexpectedCount.toLocaleString('en')} that should have kept their bytes, ${rebuild.closedMonths.toLocaleString('en')} of closed months | only the pages whose content changed; closed months byte-identical | ${verdict(rebuild.unexpectedCount === 0)} |`,
       );
     lines.push(
       `| National overview page (home), gzipped | ${(build.overviewGzipBytes / 1000).toFixed(1)} kB | ≤ 100 kB with 300 procedures | ${scale.procedures === 300 ? verdict(build.overviewGzipBytes <= 100_000) : 'not judged at this scale'} |`,
@@ -81,14 +82,33 @@ export function resultsSection(report: BenchReport): string {
     );
   } else lines.push('| Robot round | not run (`--skip robot`) | ≤ 60 s for 300 procedures | |');
   if (build) {
-    lines.push('', 'dist/ by kind of file:', '', '| Kind | Files | MB |', '| --- | --- | --- |');
+    const rebuild = report.rebuild;
+    lines.push(
+      '',
+      'dist/ by kind of file, and what the rebuild after one more round changed (expected: the month in progress and the other pages of the procedures that got a row, their departments, the overviews, the whole-dataset downloads):',
+      '',
+      '| Kind | Files | MB | Changed by one more round | Of which should have kept their bytes |',
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const [kind, share] of Object.entries(build.kinds).sort(([, a], [, b]) => b.bytes - a.bytes)) {
-      lines.push(`| ${kind} | ${share.files.toLocaleString('en')} | ${(share.bytes / 1e6).toFixed(2)} |`);
+      const change = rebuild?.kinds[kind] ?? { changed: 0, unexpected: 0 };
+      lines.push(
+        `| ${kind} | ${share.files.toLocaleString('en')} | ${(share.bytes / 1e6).toFixed(2)} | ${rebuild ? change.changed.toLocaleString('en') : ''} | ${rebuild ? change.unexpected.toLocaleString('en') : ''} |`,
+      );
+    }
+    if (rebuild && rebuild.unexpected.length > 0) {
+      lines.push(
+        '',
+        `Files that changed and should not have (first ${rebuild.unexpected.length}, text around the first difference):`,
+        '',
+      );
+      for (const { file, excerpt } of rebuild.unexpected)
+        lines.push(`- \`${file}\`: \`\` ${excerpt.replaceAll('`', "'")} \`\``);
     }
   }
   lines.push(
     '',
-    'Closed-month pages byte-identical from build to build: asserted by tests/site/stable-pages.test.ts.',
+    'Closed-month pages byte-identical from build to build: measured above on the rebuild, and asserted by tests/site/stable-pages.test.ts.',
     `<!-- /scale:${scale.name} -->`,
   );
   return lines.join('\n') + '\n';

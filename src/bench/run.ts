@@ -10,12 +10,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Colour } from '../lib/colour.ts';
-import { changedFiles, measureBuild, type BuildFigures } from './build-benchmark.ts';
+import { changedFiles, measureBuild, type BuildFigures, type RebuildChanges } from './build-benchmark.ts';
 import { colourTotals, differences, type EngineRun } from './month-figures.ts';
 import { appendRound, oneMoreHour, type OneMoreHour } from './one-more-hour.ts';
 import { robotRound, type RobotRound } from './robot-round.ts';
 import { LAST_MONTH, type BenchScale } from './scales.ts';
-import { writeSyntheticData } from './synthetic-data.ts';
+import { syntheticCatalogue, writeSyntheticData } from './synthetic-data.ts';
 
 /** The machine the figures were measured on: other processes share it. */
 interface Machine {
@@ -50,11 +50,9 @@ export interface BenchReport {
   robot: RobotRound | null;
 }
 
-/** The rebuild after one more round: its time and how many output files changed. */
-export interface Rebuild {
+/** The rebuild after one more round: its time and which output files changed. */
+export interface Rebuild extends RebuildChanges {
   seconds: number;
-  changed: number;
-  total: number;
 }
 
 export type Part = 'build' | 'robot';
@@ -136,15 +134,22 @@ export async function runBenchmark(
         `build: ${build.seconds.toFixed(1)} s, ${build.peakMb?.toFixed(0) ?? '?'} MB peak, ${build.pages} pages, ${(build.totalBytes / 1e6).toFixed(1)} MB`,
       );
       // One more round, then the hourly rebuild with the month cache the first build left.
-      appendRound(dataDir, synthetic);
+      const appended = appendRound(dataDir, synthetic);
       const again = await measureBuild(dataDir, path.join(workDir, 'dist-again'), cacheDir);
+      const procedureOf = (entry: { department: string; slug: string }) => `${entry.department}/${entry.slug}`;
+      const round = {
+        procedures: new Set(syntheticCatalogue(synthetic).map(procedureOf)),
+        probed: new Set(appended),
+        month: LAST_MONTH,
+      };
       rebuild = {
         seconds: again.seconds,
-        ...changedFiles(path.join(workDir, 'dist'), path.join(workDir, 'dist-again')),
+        ...changedFiles(path.join(workDir, 'dist'), path.join(workDir, 'dist-again'), round),
       };
       log(
-        `rebuild after one more round: ${rebuild.seconds.toFixed(1)} s, ${rebuild.changed} of ${rebuild.total} files changed`,
+        `rebuild after one more round: ${rebuild.seconds.toFixed(1)} s, ${rebuild.changed} of ${rebuild.total} files changed, ${rebuild.unexpectedCount} unexpectedly (${rebuild.closedMonths} of closed months)`,
       );
+      for (const { file, excerpt } of rebuild.unexpected.slice(0, 5)) log(`  unexpected: ${file}: ${excerpt}`);
     }
     let robot: RobotRound | null = null;
     if (!skip.includes('robot')) {

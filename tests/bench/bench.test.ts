@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { COLOURS } from '../../src/lib/colour.ts';
+import { expectedChange, type Round } from '../../src/bench/build-benchmark.ts';
 import { differences, type MonthFigures } from '../../src/bench/month-figures.ts';
 import { failures, runBenchmark, type BenchReport } from '../../src/bench/run.ts';
 import { resultsSection } from '../../src/bench/results.ts';
@@ -43,6 +44,14 @@ describe('npm run bench -- --scale small', () => {
   test('the rebuild after one more round changes some files, not all: closed months keep their bytes', () => {
     expect(report.rebuild?.changed).toBeGreaterThan(0);
     expect(report.rebuild?.changed).toBeLessThan(report.rebuild?.total ?? 0);
+    expect(report.rebuild?.closedMonths).toBe(0);
+    expect(report.rebuild?.kinds['month CSVs (.csv.gz)']).toMatchObject({ unexpected: 0 });
+  });
+
+  test('the rebuild is classified by kind in the results, with every changed file counted once', () => {
+    const kinds = Object.values(report.rebuild?.kinds ?? {});
+    expect(kinds.reduce((sum, kind) => sum + kind.changed, 0)).toBe(report.rebuild?.changed);
+    expect(resultsSection(report)).toContain('Changed by one more round');
   });
 
   test('one more hour with the month cache recomputes only the months that changed', () => {
@@ -57,6 +66,34 @@ describe('npm run bench -- --scale small', () => {
     const section = resultsSection(report);
     expect(section).toContain('load average');
     expect(section).toContain('not judged at this scale');
+  });
+});
+
+describe('what one more round may change', () => {
+  const round: Round = {
+    procedures: new Set(['93/aucun-creneau', '93/ouvert', '75/autre']),
+    probed: new Set(['93/aucun-creneau']),
+    month: '2026-10',
+  };
+  test.each([
+    { file: '93/aucun-creneau/2026-10/index.html', expected: true },
+    { file: 'donnees/sondages/93/aucun-creneau/2026-10.csv.gz', expected: true },
+    { file: '93/aucun-creneau/2026-09/index.html', expected: false },
+    { file: 'donnees/sondages/93/aucun-creneau/2026-09.csv.gz', expected: false },
+    { file: '93/ouvert/2026-10/index.html', expected: false },
+    { file: '93/aucun-creneau/index.html', expected: true },
+    { file: '93/aucun-creneau/flux.atom', expected: true },
+    { file: 'donnees/statistiques/93/aucun-creneau.csv', expected: true },
+    { file: 'donnees/statistiques/93/ouvert.csv', expected: false },
+    { file: '93/ouvert/courrier/index.html', expected: false },
+    { file: '93/index.html', expected: true },
+    { file: '75/index.html', expected: false },
+    { file: 'index.html', expected: true },
+    { file: 'donnees/sondages.csv.gz', expected: true },
+    { file: 'guides/recours/index.html', expected: false },
+    { file: '_astro/site.abc123.css', expected: false },
+  ])('$file may change: $expected', ({ file, expected }) => {
+    expect(expectedChange(file, round)).toBe(expected);
   });
 });
 
