@@ -234,6 +234,16 @@ let lastDayOffset: number | null = null;
  * them together). It runs for every row of every month file.
  */
 export function quickProbeTime(text: string): ProbeTime | null {
+  const instant = quickProbeInstant(text);
+  return Number.isNaN(instant) ? null : { instant, day: text.slice(0, 10), time: text.slice(11, 19) };
+}
+
+/**
+ * The instant of quickProbeTime without the object (NaN where it returns
+ * null): its Paris day and time are the text's first ten characters and
+ * characters 12 to 19.
+ */
+export function quickProbeInstant(text: string): number {
   if (
     text.length !== 25 ||
     text.charCodeAt(4) !== 0x2d || // -
@@ -247,7 +257,7 @@ export function quickProbeTime(text: string): ProbeTime | null {
     text.charCodeAt(23) !== ZERO ||
     text.charCodeAt(24) !== ZERO
   ) {
-    return null;
+    return Number.NaN;
   }
   const year = digitsAt(text, 0, 4);
   const month = digitsAt(text, 5, 2);
@@ -270,7 +280,7 @@ export function quickProbeTime(text: string): ProbeTime | null {
     seconds > 59 ||
     (offsetHours !== 1 && offsetHours !== 2)
   ) {
-    return null;
+    return Number.NaN;
   }
   const dayKey = year * 10_000 + month * 100 + date;
   if (dayKey !== lastDayKey) {
@@ -280,12 +290,8 @@ export function quickProbeTime(text: string): ProbeTime | null {
     lastDayOffset = first === parisOffsetMinutes(lastDayStart + 24 * HOUR) ? first : null;
   }
   const hourStart = lastDayStart + (hours - offsetHours) * HOUR;
-  if ((lastDayOffset ?? parisOffsetMinutes(hourStart)) !== offsetHours * 60) return null;
-  return {
-    instant: hourStart + (minutes * 60 + seconds) * 1000,
-    day: text.slice(0, 10),
-    time: text.slice(11, 19),
-  };
+  if ((lastDayOffset ?? parisOffsetMinutes(hourStart)) !== offsetHours * 60) return Number.NaN;
+  return hourStart + (minutes * 60 + seconds) * 1000;
 }
 
 const offsetsByHour = new Map<number, number>();

@@ -113,12 +113,12 @@ export function readMonth({ bytes, file, month, limits }: MonthFileInput): Month
 
 /** What loadDataset keeps of a validated month file. */
 export function monthReading(month: string, parsed: MonthFile): MonthReading {
+  let last: Probe | null = null;
+  for (const probe of parsed.probes) if (last === null || probe.instant > last.instant) last = probe;
   let latest: LatestProbe | null = null;
-  for (const probe of parsed.probes) {
-    if (latest === null || probe.instant > latest.instant) {
-      const { instant, outcome, firstDate, secondDate, detail, colour } = probe;
-      latest = { instant, outcome, firstDate, secondDate, detail, colour };
-    }
+  if (last !== null) {
+    const { instant, outcome, firstDate, secondDate, detail, colour } = last;
+    latest = { instant, outcome, firstDate, secondDate, detail, colour };
   }
   return { statistics: monthStatistics(month, parsed.probes), warnings: parsed.warnings, latest };
 }

@@ -15,7 +15,7 @@ import {
 } from '../../src/lib/calendar.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { monthStatistics } from '../../src/lib/month-statistics.ts';
-import { parseMonthFile } from '../../src/lib/probe.ts';
+import { checkedMonthFile, parseMonthFile, quickMonthFile } from '../../src/lib/probe.ts';
 
 const HOUR = 3_600_000;
 
@@ -247,5 +247,96 @@ describe('extra columns of a month file', () => {
     );
     expect(Object.entries(probes[0]!.extra)).toEqual(Object.entries(extra));
     expect(Object.getPrototypeOf(probes[0]!.extra)).toBe(Object.prototype);
+  });
+});
+
+describe('quickMonthFile answers as checkedMonthFile, or leaves the file to it', () => {
+  const SHA = 'ab'.repeat(32);
+  /** A valid month file as the robot writes it: hourly probes of March 2024 (clocks go forward on the 31st). */
+  function robotFile(next: () => number, evidence: boolean): string {
+    const lines = [evidence ? HEADER : 'probed_at,outcome,first_date,second_date,detail'];
+    for (let instant = Date.UTC(2024, 2, 1); instant < Date.UTC(2024, 2, 31, 22); instant += HOUR) {
+      if (next() < 0.05) continue;
+      const draw = next();
+      const [outcome, first, second, detail] =
+        draw < 0.7
+          ? ['none', '', '', '']
+          : draw < 0.8
+            ? ['slots', '2024-04-02', next() < 0.5 ? '2024-05-20' : '', '']
+            : draw < 0.9
+              ? ['timeout', '', '', 'no answer in 30 s']
+              : ['captcha', '', '', ''];
+      const time = formatParisTimestamp(new Date(instant + Math.floor(next() * 60) * 60_000));
+      lines.push([time, outcome, first, second, detail, ...(evidence ? [SHA] : [])].join(','));
+    }
+    return `${lines.join('\n')}\n`;
+  }
+
+  const TRICKY = ['"', ',', '\r', '\n', '\t', '\u0085', '\u0000', '0', '9', 'x', ' ', '+', '-', ':', 'é'];
+
+  /** One random change a hand or a broken tool could make to a file. */
+  function mutate(text: string, next: () => number): string {
+    const lines = text.split('\n');
+    const line = 1 + Math.floor(next() * (lines.length - 2));
+    const position = Math.floor(next() * text.length);
+    switch (Math.floor(next() * 8)) {
+      case 0:
+        return text.slice(0, position) + TRICKY[Math.floor(next() * TRICKY.length)]! + text.slice(position + 1);
+      case 1:
+        return text.slice(0, position) + TRICKY[Math.floor(next() * TRICKY.length)]! + text.slice(position);
+      case 2:
+        return text.slice(0, position) + text.slice(position + 1);
+      case 3:
+        return [...lines.slice(0, line + 1), lines[line]!, ...lines.slice(line + 1)].join('\n');
+      case 4:
+        return [...lines.slice(0, line), lines[line + 1]!, lines[line]!, ...lines.slice(line + 2)].join('\n');
+      case 5:
+        return [...lines.slice(0, line), '', ...lines.slice(line)].join('\n');
+      case 6:
+        return next() < 0.5 ? `\ufeff${text}` : text.replaceAll('\n', '\r\n');
+      default:
+        return text.replace(/,captcha,/, ',solver_down,');
+    }
+  }
+
+  test('over generated files and their mutations', () => {
+    const next = random(2024);
+    let quick = 0;
+    let checked = 0;
+    for (let round = 0; round < 200; round += 1) {
+      const original = robotFile(next, next() < 0.8);
+      const limits =
+        next() < 0.5
+          ? undefined
+          : {
+              latestInstant: Date.UTC(2024, 2, 20 + Math.floor(next() * 15)),
+              earliestDay: `2024-03-0${1 + Math.floor(next() * 3)}`,
+              sinceLine: 2,
+            };
+      if (limits === undefined) expect(quickMonthFile(original, '2024-03')).not.toBeNull();
+      let text = original;
+      for (let change = Math.floor(next() * 3); change >= 0; change -= 1) text = mutate(text, next);
+      for (const [month, candidate] of [
+        ['2024-03', original],
+        ['2024-03', text],
+        ['2024-04', text],
+      ] as const) {
+        const answer = quickMonthFile(candidate, month, limits);
+        if (answer === null) continue;
+        quick += 1;
+        expect(answer).toEqual(checkedMonthFile(candidate, `${month}.csv`, month, limits));
+        // parseMonthFile gives the same, whichever path read the file.
+        expect(parseMonthFile(candidate, `${month}.csv`, month, limits)).toEqual(answer);
+      }
+      try {
+        checkedMonthFile(text, '2024-03.csv', '2024-03', limits);
+      } catch (error) {
+        checked += 1;
+        expect(() => parseMonthFile(text, '2024-03.csv', '2024-03', limits)).toThrow((error as Error).message);
+      }
+    }
+    // Both paths were exercised: files read quickly, mutations refused by the reference.
+    expect(quick).toBeGreaterThan(100);
+    expect(checked).toBeGreaterThan(50);
   });
 });
