@@ -27,14 +27,17 @@ export function shortProbePeriod(coverage: Pick<Coverage, 'firstProbe' | 'lastPr
   return firstProbe === lastProbe ? `le ${at(firstProbe)}` : `du ${at(firstProbe)} au ${at(lastProbe)}`;
 }
 
+/** Made once: making an Intl.DateTimeFormat costs far more than using one, and every month page uses it. */
+const SHORT_PARIS_DAY = new Intl.DateTimeFormat('fr-FR', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: 'Europe/Paris',
+});
+
 /** `31/08/2018` on the Paris clock. */
 function shortParisDay(instant: number): string {
-  return new Intl.DateTimeFormat('fr-FR', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: 'Europe/Paris',
-  }).format(new Date(instant));
+  return SHORT_PARIS_DAY.format(new Date(instant));
 }
 
 /**

@@ -11,6 +11,7 @@
  * same table. It therefore takes plain CSV rows and imports nothing but
  * browser-safe modules: no zod, no Node.
  */
+import { restoreFormula, type CsvTable } from '../lib/csv.ts';
 import { frenchDetail } from '../lib/failure-words.ts';
 import { formatDay } from '../lib/format.ts';
 import { frenchSpacing } from '../lib/french-typography.ts';
@@ -49,6 +50,25 @@ export function rawProbeRow(probe: Probe): RawProbeRow {
     second_date: probe.secondDate,
     detail: probe.detail,
   };
+}
+
+/**
+ * The rows of a published month file (`YYYY-MM.csv.gz`, parsed), read by
+ * column name, with their line numbers; null when a column is missing. The
+ * file neutralises formula-like cells (an apostrophe before them): the rows
+ * give the text as the robot saw it. The browser draws older months from
+ * these rows, and the build prerenders recent ones from the same file, so
+ * both tables come from the same bytes.
+ */
+export function publishedRawRows(table: CsvTable): { line: number; row: RawProbeRow }[] | null {
+  const columns = RAW_PROBE_COLUMNS.map((name) => table.header.indexOf(name));
+  if (columns.includes(-1)) return null;
+  return table.lines.map(({ line, cells }) => {
+    const [probed_at, outcome, first_date, second_date, detail] = columns.map((index) =>
+      restoreFormula(cells[index]!),
+    ) as [string, string, string, string, string];
+    return { line, row: { probed_at, outcome, first_date, second_date, detail } };
+  });
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };

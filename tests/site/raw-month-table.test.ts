@@ -1,7 +1,10 @@
 import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { parseCsv } from '../../src/lib/csv.ts';
 import { parseMonthFile } from '../../src/lib/probe.ts';
-import { rawMonthRows, rawProbeRow, type RawProbeRow } from '../../src/site/raw-month-table.ts';
+import { monthDownloads } from '../../src/site/downloads.ts';
+import { publishedRawRows, rawMonthRows, rawProbeRow, type RawProbeRow } from '../../src/site/raw-month-table.ts';
 import { BOBIGNY_JUNE_2015 } from '../support/fixture-data.ts';
 
 /** The rows of a built table body as their cells' text, the way a reader sees them. */
@@ -28,6 +31,25 @@ const row = (probed_at: string, outcome = 'none', first_date = '', second_date =
   first_date,
   second_date,
   detail,
+});
+
+describe('the rows read back from a published month file', () => {
+  // The prerendered months and the months drawn in the browser both read their rows from the published file.
+  test.each([
+    ['a month with every kind of result and a detail to quote', BOBIGNY_JUNE_2015],
+    [
+      'a detail a spreadsheet would run as a formula',
+      'probed_at,outcome,first_date,second_date,detail,evidence_sha256\n2015-06-01T09:20:25+02:00,http_error,,,=HYPERLINK(x),\n',
+    ],
+  ])('give the probes as the month file holds them: %s', (_, text) => {
+    const { probes } = parseMonthFile(text, 'fixture.csv', '2015-06');
+    const published = gunzipSync(monthDownloads({ department: '93', slug: 'x' }, probes).monthGz).toString('utf8');
+    expect(publishedRawRows(parseCsv(published, 'x.csv'))?.map(({ row }) => row)).toEqual(probes.map(rawProbeRow));
+  });
+
+  test('say null when a column is missing', () => {
+    expect(publishedRawRows(parseCsv('probed_at,outcome\n2015-06-01T09:20:25+02:00,none\n', 'x.csv'))).toBeNull();
+  });
 });
 
 describe('the rows of a raw-data month table', () => {

@@ -35,6 +35,8 @@ describe('French spacing of running text', () => {
     ['71,4 %', '71,4⍽%'],
     ['https://example.fr/a:b', 'https://example.fr/a:b'],
     ['à 23:20', 'à 23:20'],
+    ['09:20:25 puis 10:20:25', '09:20:25 puis 10:20:25'],
+    ['il dit “ oui ”', 'il dit “oui”'],
     ['Objet⍽: déjà juste', 'Objet⍽: déjà juste'],
   ])('%j becomes %j', (text, expected) => {
     expect(show(frenchSpacing(text.replace(/⍽/g, '\u00a0')))).toBe(expected);

@@ -5,9 +5,9 @@
  * While it loads the page says so; if it fails it says why and offers the
  * CSV. Once the rows are in, it tells the range filter (range-filter.ts).
  */
-import { parseCsv, restoreFormula } from '../../lib/csv.ts';
+import { parseCsv } from '../../lib/csv.ts';
 import { frenchSpacing } from '../../lib/french-typography.ts';
-import { RAW_PROBE_COLUMNS, rawMonthRows, type RawProbeRow } from '../raw-month-table.ts';
+import { publishedRawRows, rawMonthRows, type RawProbeRow } from '../raw-month-table.ts';
 
 /** Dispatched on `document` once the rows are in the table; range-filter.ts listens for it. */
 const RENDERED_EVENT = 'raw-month:rendered';
@@ -35,14 +35,10 @@ async function fetchText(url: string): Promise<string> {
 
 /** The month's rows, checked enough that nothing but a probe of this month reaches the page. */
 function monthRows(text: string, url: string, month: string): RawProbeRow[] {
-  const { header, lines } = parseCsv(text, url);
-  const columns = RAW_PROBE_COLUMNS.map((name) => header.indexOf(name));
-  if (columns.includes(-1)) throw new LoadError('le fichier n’a pas les colonnes attendues');
-  return lines.map(({ line, cells }) => {
-    // The published file neutralises formula-like cells (an apostrophe before them): show the text as the robot saw it.
-    const [probed_at, outcome, first_date, second_date, detail] = columns.map((index) =>
-      restoreFormula(cells[index]!),
-    ) as [string, string, string, string, string];
+  const rows = publishedRawRows(parseCsv(text, url));
+  if (rows === null) throw new LoadError('le fichier n’a pas les colonnes attendues');
+  return rows.map(({ line, row }) => {
+    const { probed_at, outcome, first_date, second_date } = row;
     if (
       !PROBED_AT.test(probed_at) ||
       !probed_at.startsWith(month) ||
@@ -52,7 +48,7 @@ function monthRows(text: string, url: string, month: string): RawProbeRow[] {
     ) {
       throw new LoadError(`la ligne ${line} du fichier est illisible`);
     }
-    return { probed_at, outcome, first_date, second_date, detail };
+    return row;
   });
 }
 
