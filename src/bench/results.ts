@@ -48,14 +48,14 @@ export function resultsSection(report: BenchReport): string {
   const hour = report.oneMoreHourFull;
   const year = report.oneMoreHourYear;
   const hourLine = (label: string, figures: OneMoreHour, target: string) =>
-    `| One more hour at ${label} (${figures.rows} rows, ${figures.monthsRecomputed} months recomputed): statistics work / load with the month cache (every file read and hashed) / no cache | ${seconds(figures.statisticsSeconds)} / ${seconds(figures.cachedSeconds)} / ${seconds(figures.fullReloadSeconds)} | ${target} | ${atFull(figures.statisticsSeconds <= 1)} |`;
+    `| One more hour at ${label} (${figures.rows} rows, ${figures.monthsRecomputed} months recomputed): statistics work / load with the month cache (${figures.filesRead.toLocaleString('en')} files read and hashed, the others known to git) / no cache | ${seconds(figures.statisticsSeconds)} / ${seconds(figures.cachedSeconds)} / ${seconds(figures.fullReloadSeconds)} | ${target} | ${atFull(figures.statisticsSeconds <= 1)} |`;
   if (year) lines.push(hourLine('12 months', year, '≤ 1 s'));
   lines.push(hourLine(`${scale.months} months`, hour, '≤ 1 s at 300 × 120'));
   if (year) {
     const growth = hour.statisticsSeconds / year.statisticsSeconds;
     const loadGrowth = hour.cachedSeconds / year.cachedSeconds;
     lines.push(
-      `| Growth with history (${scale.months} months / 12 months): statistics work / load with the month cache | ${growth.toFixed(1)}× / ${loadGrowth.toFixed(1)}× | ≤ 1.5× (10 years / 1 year) | ${atFull(growth <= 1.5)} |`,
+      `| Growth with history (${scale.months} months / 12 months): statistics work / load with the month cache | ${growth.toFixed(1)}× / ${loadGrowth.toFixed(1)}× | ≤ 1.5× (10 years / 1 year) | ${atFull(growth <= 1.5 && loadGrowth <= 1.5)} |`,
     );
   }
   const build = report.build;

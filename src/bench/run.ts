@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Colour } from '../lib/colour.ts';
 import { changedFiles, measureBuild, type BuildFigures, type RebuildChanges } from './build-benchmark.ts';
 import { colourTotals, differences, type EngineRun } from './month-figures.ts';
-import { appendRound, oneMoreHour, type OneMoreHour } from './one-more-hour.ts';
+import { appendRound, commitData, oneMoreHour, type OneMoreHour } from './one-more-hour.ts';
 import { robotRound, type RobotRound } from './robot-round.ts';
 import { LAST_MONTH, type BenchScale } from './scales.ts';
 import { syntheticCatalogue, writeSyntheticData } from './synthetic-data.ts';
@@ -133,8 +133,9 @@ export async function runBenchmark(
       log(
         `build: ${build.seconds.toFixed(1)} s, ${build.peakMb?.toFixed(0) ?? '?'} MB peak, ${build.pages} pages, ${(build.totalBytes / 1e6).toFixed(1)} MB`,
       );
-      // One more round, then the hourly rebuild with the month cache the first build left.
+      // One more round, committed as the robot does, then the hourly rebuild with the month cache the first build left.
       const appended = appendRound(dataDir, synthetic);
+      commitData(dataDir, 'One more round');
       const again = await measureBuild(dataDir, path.join(workDir, 'dist-again'), cacheDir);
       const procedureOf = (entry: { department: string; slug: string }) => `${entry.department}/${entry.slug}`;
       const round = {

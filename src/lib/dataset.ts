@@ -74,6 +74,12 @@ export interface LoadOptions {
   now?: number | undefined;
   /** How each month file is read (default readMonth); the site build's answers closed months from its cache. */
   readMonth?: MonthReader | undefined;
+  /**
+   * The full SHA-256 of a month file's content when it is known without
+   * reading the file (the site build asks git, see src/site/file-identity.ts),
+   * else undefined: the file is then read and hashed.
+   */
+  knownDigest?: ((file: string) => string | undefined) | undefined;
 }
 
 /** One month file as loadDataset has read and hashed it. */
@@ -83,8 +89,8 @@ export interface MonthFileInput {
   file: string;
   /** `YYYY-MM`. */
   month: string;
-  /** The file's bytes, not yet decoded (decodeUtf8 refuses what is not UTF-8). */
-  bytes: Uint8Array;
+  /** The file's bytes, not yet decoded (decodeUtf8 refuses what is not UTF-8); absent when the digest was known (monthBytes reads them). */
+  bytes?: Uint8Array | undefined;
   /** Full SHA-256 of the text (monthFileDigest). */
   digest: string;
   /** What the probes of this procedure must respect beyond each row's own rules. */
@@ -107,8 +113,23 @@ export interface MonthReading {
 export type MonthReader = (input: MonthFileInput) => MonthReading;
 
 /** The default MonthReader: validates every row and counts the month. */
-export function readMonth({ bytes, file, month, limits }: MonthFileInput): MonthReading {
-  return monthReading(month, parseMonthFile(decodeUtf8(bytes, file), file, month, limits));
+export function readMonth(input: MonthFileInput): MonthReading {
+  const { file, month, limits } = input;
+  return monthReading(month, parseMonthFile(decodeUtf8(monthBytes(input), file), file, month, limits));
+}
+
+/**
+ * The bytes of a month file, read now when loadDataset knew the digest
+ * without reading them; refused when they no longer have that digest (the
+ * file changed while the build was reading the data), so that a month's
+ * statistics and its version always describe the same content.
+ */
+export function monthBytes({ bytes, file, digest }: MonthFileInput): Uint8Array {
+  if (bytes) return bytes;
+  const read = readDataBytes(file);
+  if (monthFileDigest(read) !== digest)
+    throw new DataError(file, 0, 'the file changed while the build was reading the data: build again');
+  return read;
 }
 
 /** What loadDataset keeps of a validated month file. */
@@ -137,7 +158,7 @@ export const FUTURE_TOLERANCE_MS = 15 * 60_000;
  */
 export function loadDataset(
   dataDir: string,
-  { now = Date.now(), readMonth: read = readMonth }: LoadOptions = {},
+  { now = Date.now(), readMonth: read = readMonth, knownDigest = () => undefined }: LoadOptions = {},
 ): Dataset {
   const registryFile = registryPath(dataDir);
   const registryText = readRegistryText(registryFile);
@@ -159,10 +180,14 @@ export function loadDataset(
     for (const month of monthFiles.get(procedureKey(procedure)) ?? []) {
       const file = monthFilePath(dataDir, procedure.department, procedure.slug, month);
       checkMonthInRange(file, month, limits.earliestDay, latestMonth);
-      // Bytes, hashed as they are: a month the reader finds cached is never decoded or parsed.
-      const bytes = readDataBytes(file);
-      // The dataset's hash covers each file's digest, so every file is hashed once.
-      const digest = monthFileDigest(bytes);
+      // Bytes, hashed as they are, unless the digest is known: a month the reader finds cached is never decoded or parsed.
+      // The dataset's hash covers each file's digest, so every file is hashed at most once.
+      let digest = knownDigest(file);
+      let bytes: Uint8Array | undefined;
+      if (digest === undefined) {
+        bytes = readDataBytes(file);
+        digest = monthFileDigest(bytes);
+      }
       monthVersions[month] = versionOfDigest(digest);
       hash.update(`${procedureKey(procedure)}/${month}\0${digest}\n`);
       const reading = read({ procedure, file, month, bytes, digest, limits });

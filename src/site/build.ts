@@ -19,7 +19,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withBuildLock } from './build-lock.ts';
 import { evidenceRecords } from './evidence-archives.ts';
-import { loadDataset } from '../lib/dataset.ts';
 import { checkGuideText } from '../lib/guide.ts';
 import { provideDataset, provideMonthStore } from './dataset.ts';
 import { provideDownloadSizes } from './download-sizes.ts';
@@ -61,9 +60,9 @@ export async function buildSite({
     started = ended;
     cpu = process.cpuUsage();
   };
-  // One reader of the month files for the whole build, answering unchanged files from the month cache.
+  // One reader of the month files for the whole build, answering unchanged files from the month cache (files git finds unmodified are not even read).
   const months = new MonthStore(cacheDir);
-  const dataset = loadDataset(dataDir, { now, readMonth: months.read });
+  const dataset = months.loadDataset(dataDir, { now });
   step(`load and month statistics (${months.hits} months from the cache, ${months.misses} read)`);
   for (const warning of dataset.warnings) warn(warning);
   // The evidence records are read by month pages; a bad one stops the build here, before Astro, as bad data do.

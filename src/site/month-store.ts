@@ -11,6 +11,16 @@
  * covers the source of src/lib and src/site, zlib's version and the file's
  * path and digest); anything else (absent, corrupt, older code) is computed
  * again from the file and rewritten.
+ *
+ * One more hour must not cost ten years of files either. Besides one entry
+ * per month (everything above, read by the downloads), the store keeps an
+ * index in one file: what loadDataset needs of each month (its statistics,
+ * warnings and latest probe, a few hundred bytes) and the SHA-256 of each
+ * content git has given a blob id (src/site/file-identity.ts). loadStore
+ * asks git which month files are unmodified; those are neither read nor
+ * hashed, their digest comes from the index by blob id. The pairs blob id →
+ * SHA-256 are only ever recorded from bytes the store hashed both ways
+ * itself, so the index holds facts about contents, never a guess about a path.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,7 +28,16 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { versions } from 'node:process';
 import { readDataFile, monthFilePath } from '../lib/data-directory.ts';
-import { monthReading, type MonthFileInput, type MonthReader, type MonthReading } from '../lib/dataset.ts';
+import {
+  loadDataset,
+  monthBytes,
+  monthReading,
+  type Dataset,
+  type LoadOptions,
+  type MonthFileInput,
+  type MonthReader,
+  type MonthReading,
+} from '../lib/dataset.ts';
 import { summariseDays, type DaySummary } from '../lib/feed-events.ts';
 import { decodeUtf8 } from '../lib/utf8.ts';
 import { monthFileDigest } from '../lib/month-version.ts';
@@ -26,6 +45,7 @@ import { parseMonthFile, type MonthFile, type Probe, type ProbeLimits } from '..
 import { AttemptsCounter, type AttemptsPart } from '../lib/probe-spread.ts';
 import type { Procedure } from '../lib/registry.ts';
 import type { DeflateChunk } from './deflate-chunks.ts';
+import { blobIdOf, runGit, unmodifiedBlobIds, type BlobIds, type GitRunner } from './file-identity.ts';
 import { monthDownloads } from './downloads.ts';
 
 /** Bumped when the shape of an entry changes. */
@@ -33,6 +53,19 @@ const ENTRY_FORMAT = 1;
 
 /** An entry older than this that the build did not use is removed (another data directory, a past hour). */
 const KEEP_UNUSED_MS = 60 * 60_000;
+
+/** The file of the index: what loadDataset needs of each month, and known digests by blob id. */
+const INDEX_FILE = 'index.bin';
+
+/** What the index keeps of one month: what loadDataset reads, and what withinLimits checks. */
+type IndexedReading = MonthReading & Pick<MonthProducts, 'firstDay'>;
+
+/** The index as written: readings by cache key, SHA-256 of contents by git blob id. */
+interface MonthIndex {
+  format: number;
+  readings: Map<string, IndexedReading>;
+  digests: Map<string, string>;
+}
 
 /** Everything the build derives from one month file. */
 export interface MonthProducts extends MonthReading {
@@ -104,7 +137,7 @@ function fingerprint(): string {
 }
 
 /** Whether an entry's probes respect the build's limits (else the file is read, and refused, again). */
-function withinLimits(entry: MonthProducts, limits: ProbeLimits): boolean {
+function withinLimits(entry: IndexedReading, limits: ProbeLimits): boolean {
   return (
     (entry.latest === null || entry.latest.instant <= limits.latestInstant) &&
     (entry.firstDay === null || entry.firstDay >= limits.earliestDay)
@@ -120,6 +153,8 @@ export class MonthStore {
   /** Months loadDataset took from the cache, and months it parsed and derived. */
   hits = 0;
   misses = 0;
+  /** Months whose file was not even read: git vouched for it and the index knew its content's digest. */
+  unread = 0;
   /** Time spent parsing and deriving the months loadDataset did not find cached (s): the statistics work. */
   recomputeSeconds = 0;
 
@@ -135,13 +170,49 @@ export class MonthStore {
     this.code = code;
   }
 
+  /** The index written by the previous build (loaded at the first read), and the one this build makes. */
+  private previous: MonthIndex | null = null;
+  private readonly next: MonthIndex = { format: ENTRY_FORMAT, readings: new Map(), digests: new Map() };
+  /** Blob ids git vouches for in the data directory being loaded (empty: every file is read). */
+  private blobs: BlobIds = new Map();
+
+  /**
+   * loadDataset through this store: unchanged months come from the cache, and
+   * with a cache directory, the files git finds unmodified are not even read.
+   * Writes the index for the next build.
+   */
+  loadDataset(
+    dataDir: string,
+    options: Omit<LoadOptions, 'readMonth' | 'knownDigest'> = {},
+    git: GitRunner = runGit,
+  ): Dataset {
+    this.blobs = this.directory === null ? new Map() : unmodifiedBlobIds(dataDir, 'probes', git);
+    const dataset = loadDataset(dataDir, { ...options, readMonth: this.read, knownDigest: this.knownDigest });
+    this.writeIndex();
+    return dataset;
+  }
+
+  /** The SHA-256 of a file git vouches for, when the index knows the content of that blob id. */
+  private readonly knownDigest = (file: string): string | undefined => {
+    const blob = this.blobs.get(file);
+    const digest = blob === undefined ? undefined : this.index().digests.get(blob);
+    if (blob === undefined || digest === undefined) return undefined;
+    this.next.digests.set(blob, digest);
+    this.unread += 1;
+    return digest;
+  };
+
   /** The MonthReader of loadDataset: a usable entry, else the file parsed, derived and cached. */
   readonly read: MonthReader = (input: MonthFileInput) => {
     const key = this.keyOf(input.file, input.month, input.digest);
     this.keys.set(input.file, key);
-    const cached = this.load(key);
+    // Bytes loadDataset read are hashed as git hashes them too: the next build need not read them.
+    const blob = this.blobs.get(input.file);
+    if (input.bytes && blob !== undefined) this.next.digests.set(blobIdOf(input.bytes, blob), input.digest);
+    const cached = this.index().readings.get(key) ?? this.load(key);
     if (cached && withinLimits(cached, input.limits)) {
       this.hits += 1;
+      this.next.readings.set(key, indexed(cached));
       return cached;
     }
     this.misses += 1;
@@ -149,10 +220,11 @@ export class MonthStore {
     const products = monthProducts(
       input.procedure,
       input.month,
-      parseMonthFile(decodeUtf8(input.bytes, input.file), input.file, input.month, input.limits),
+      parseMonthFile(decodeUtf8(monthBytes(input), input.file), input.file, input.month, input.limits),
     );
     this.recomputeSeconds += (performance.now() - started) / 1000;
     this.save(key, products);
+    this.next.readings.set(key, indexed(products));
     return products;
   };
 
@@ -164,7 +236,8 @@ export class MonthStore {
     if (cached) return cached;
     const text = readDataFile(file);
     const products = monthProducts(procedure, month, parseMonthFile(text, file, month));
-    this.save(known ?? this.keyOf(file, month, monthFileDigest(text)), products);
+    // Under the digest of what was read now: an entry never describes other bytes than its key says.
+    this.save(this.keyOf(file, month, monthFileDigest(text)), products);
     return products;
   }
 
@@ -175,7 +248,7 @@ export class MonthStore {
    */
   prune(now = Date.now()): void {
     if (this.directory === null) return;
-    const used = new Set([...this.keys.values()].map((key) => `${key}.bin`));
+    const used = new Set([INDEX_FILE, ...[...this.keys.values()].map((key) => `${key}.bin`)]);
     let names: string[];
     try {
       names = readdirSync(this.directory);
@@ -203,9 +276,29 @@ export class MonthStore {
   private load(key: string): MonthProducts | undefined {
     const kept = this.memory.get(key);
     if (kept || this.directory === null) return kept;
+    return this.readChecked(`${key}.bin`) as MonthProducts | undefined;
+  }
+
+  /** The index the previous build wrote, or an empty one (none, corrupt, another format). */
+  private index(): MonthIndex {
+    if (this.previous === null) {
+      const kept = this.directory === null ? undefined : (this.readChecked(INDEX_FILE) as MonthIndex | undefined);
+      const usable = kept?.format === ENTRY_FORMAT && kept.readings instanceof Map && kept.digests instanceof Map;
+      this.previous = usable ? kept : { format: ENTRY_FORMAT, readings: new Map(), digests: new Map() };
+    }
+    return this.previous;
+  }
+
+  /** Writes the index of the months this build read (the others are forgotten with it). */
+  private writeIndex(): void {
+    if (this.directory !== null) this.writeChecked(INDEX_FILE, this.next);
+  }
+
+  /** A cache file's value, or undefined when it is absent, unreadable or its checksum does not hold. */
+  private readChecked(name: string): unknown {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(path.join(this.directory, `${key}.bin`));
+      bytes = readFileSync(path.join(this.directory!, name));
     } catch {
       return undefined;
     }
@@ -213,7 +306,7 @@ export class MonthStore {
     if (bytes.length < 32 || !createHash('sha256').update(payload).digest().equals(bytes.subarray(0, 32)))
       return undefined;
     try {
-      return deserialize(payload) as MonthProducts;
+      return deserialize(payload);
     } catch {
       return undefined;
     }
@@ -221,20 +314,27 @@ export class MonthStore {
 
   /** Writes an entry atomically (a rename), as its checksum followed by its bytes; a failure only costs time. */
   private save(key: string, products: MonthProducts): void {
-    if (this.directory === null) {
-      this.memory.set(key, products);
-      return;
-    }
-    const payload = serialize(products);
-    const file = path.join(this.directory, `${key}.bin`);
+    if (this.directory === null || !this.writeChecked(`${key}.bin`, products)) this.memory.set(key, products);
+  }
+
+  /** Writes a cache file atomically, as its checksum followed by its bytes; false when it could not be written. */
+  private writeChecked(name: string, value: unknown): boolean {
+    const payload = serialize(value);
+    const file = path.join(this.directory!, name);
     const temporary = `${file}.${randomUUID()}.tmp`;
     try {
-      mkdirSync(this.directory, { recursive: true });
+      mkdirSync(this.directory!, { recursive: true });
       writeFileSync(temporary, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
       renameSync(temporary, file);
+      return true;
     } catch {
       rmSync(temporary, { force: true });
-      this.memory.set(key, products);
+      return false;
     }
   }
+}
+
+/** What the index keeps of a month's products: what loadDataset and withinLimits read. */
+function indexed({ statistics, warnings, latest, firstDay }: IndexedReading): IndexedReading {
+  return { statistics, warnings, latest, firstDay };
 }

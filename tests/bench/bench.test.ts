@@ -58,6 +58,11 @@ describe('npm run bench -- --scale small', () => {
     expect(report.oneMoreHourFull.monthsRecomputed).toBe(report.oneMoreHourFull.rows);
   });
 
+  test('one more hour reads only the files of the round: git vouches for the others', () => {
+    expect(report.oneMoreHourFull.filesRead).toBe(report.oneMoreHourFull.rows);
+    expect(report.oneMoreHourYear?.filesRead).toBe(report.oneMoreHourYear?.rows);
+  });
+
   test('the robot round records what every scenario says, no failure as no slot', () => {
     expect(report.robot).toMatchObject({ asExpected: SCALES.small!.procedures, failuresAsNone: 0 });
   });
