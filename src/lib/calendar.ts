@@ -195,15 +195,16 @@ export function checkedProbeTime(text: string): ProbeTime | string {
 const HOUR = 3_600_000;
 const ZERO = 0x30;
 
-/** The number written by `count` ASCII digits from `start`, or -1 when one of them is not a digit. */
-function digitsAt(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let index = start; index < start + count; index += 1) {
-    const digit = text.charCodeAt(index) - ZERO;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+/** The digit at `index`, or a number above 9 when there is none (a character below 0 wraps around). */
+function digitAt(text: string, index: number): number {
+  return (text.charCodeAt(index) - ZERO) >>> 0;
+}
+
+/** The number written by two digits from `start` (100 or more when one is not a digit). */
+function twoDigits(text: string, start: number): number {
+  const tens = digitAt(text, start);
+  const units = digitAt(text, start + 1);
+  return tens > 9 || units > 9 ? 100 : tens * 10 + units;
 }
 
 /** Days in a month of the Gregorian calendar (month 1–12). */
@@ -212,17 +213,15 @@ function monthLength(year: number, month: number): number {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
-/** The day quickProbeTime read last (as year × 10,000 + month × 100 + day): files run day by day. */
-let lastDayKey = -1;
-/** Its UTC midnight. */
-let lastDayStart = 0;
 /**
- * Paris's offset in minutes throughout that day's UTC hours from 2 h before
- * to 24 h after its UTC midnight (every hour a Paris day can span), or null
- * on a day the clocks change. Clocks change twice a year, months apart, so
- * the same offset at both ends means no change in between.
+ * The day quickProbeInstant read last (files run day by day): its key (year ×
+ * 10,000 + month × 100 + day), its UTC midnight, and Paris's offset in
+ * minutes throughout the UTC hours from 2 h before to 24 h after that
+ * midnight (every hour a Paris day can span), or null on a day the clocks
+ * change. Clocks change twice a year, months apart, so the same offset at
+ * both ends means no change in between.
  */
-let lastDayOffset: number | null = null;
+const lastDay: { key: number; start: number; offset: number | null } = { key: -1, start: 0, offset: null };
 
 /**
  * The common case of parseProbeTime read from character codes, without a
@@ -259,38 +258,40 @@ export function quickProbeInstant(text: string): number {
   ) {
     return Number.NaN;
   }
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const date = digitsAt(text, 8, 2);
-  const hours = digitsAt(text, 11, 2);
-  const minutes = digitsAt(text, 14, 2);
-  const seconds = digitsAt(text, 17, 2);
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const year = century * 100 + yearOfCentury;
+  const month = twoDigits(text, 5);
+  const date = twoDigits(text, 8);
+  const hours = twoDigits(text, 11);
+  const minutes = twoDigits(text, 14);
+  const seconds = twoDigits(text, 17);
   const offsetHours = text.charCodeAt(21) - ZERO;
   if (
-    year < 2000 ||
+    century < 20 ||
+    century > 99 ||
+    yearOfCentury > 99 ||
     month < 1 ||
     month > 12 ||
     date < 1 ||
     date > monthLength(year, month) ||
-    hours < 0 ||
     hours > 23 ||
-    minutes < 0 ||
     minutes > 59 ||
-    seconds < 0 ||
     seconds > 59 ||
     (offsetHours !== 1 && offsetHours !== 2)
   ) {
     return Number.NaN;
   }
   const dayKey = year * 10_000 + month * 100 + date;
-  if (dayKey !== lastDayKey) {
-    lastDayKey = dayKey;
-    lastDayStart = Date.UTC(year, month - 1, date);
-    const first = parisOffsetMinutes(lastDayStart - 2 * HOUR);
-    lastDayOffset = first === parisOffsetMinutes(lastDayStart + 24 * HOUR) ? first : null;
+  if (dayKey !== lastDay.key) {
+    const start = Date.UTC(year, month - 1, date);
+    const first = parisOffsetMinutes(start - 2 * HOUR);
+    lastDay.key = dayKey;
+    lastDay.start = start;
+    lastDay.offset = first === parisOffsetMinutes(start + 24 * HOUR) ? first : null;
   }
-  const hourStart = lastDayStart + (hours - offsetHours) * HOUR;
-  if ((lastDayOffset ?? parisOffsetMinutes(hourStart)) !== offsetHours * 60) return Number.NaN;
+  const hourStart = lastDay.start + (hours - offsetHours) * HOUR;
+  if ((lastDay.offset ?? parisOffsetMinutes(hourStart)) !== offsetHours * 60) return Number.NaN;
   return hourStart + (minutes * 60 + seconds) * 1000;
 }
 

@@ -196,7 +196,8 @@ function quickProbe(
   }
   // An empty date or detail is valid, and a row without dates breaks a rule only with outcome slots.
   if (
-    !(acceptFutureCodes ? isValidOutcome(outcome) : isKnownOutcome(outcome)) ||
+    // A known outcome passes both outcome schemas (every known code is well formed).
+    !(isOutcome(outcome) || (acceptFutureCodes ? isValidOutcome(outcome) : isKnownOutcome(outcome))) ||
     (firstDate !== '' && !isValidDay(firstDate)) ||
     (secondDate !== '' && !isValidDay(secondDate)) ||
     (detail !== '' && !isValidDetail(detail)) ||
@@ -317,7 +318,7 @@ export function quickMonthFile(text: string, month: string, limits?: ProbeLimits
     if (!commas) return null;
     const detail = text.slice(comma4 + 1, withEvidence ? comma5 : end);
     const evidence = withEvidence ? text.slice(comma5 + 1, end) : '';
-    if (CONTROL_CHARACTER.test(detail) || CONTROL_CHARACTER.test(evidence)) return null;
+    if ((detail !== '' && CONTROL_CHARACTER.test(detail)) || CONTROL_CHARACTER.test(evidence)) return null;
     const probe = quickProbe(
       text.slice(start, comma1),
       text.slice(comma1 + 1, comma2),
@@ -329,7 +330,8 @@ export function quickMonthFile(text: string, month: string, limits?: ProbeLimits
     );
     if (
       probe === null ||
-      probe.day.slice(0, 7) !== month ||
+      month.length !== 7 ||
+      !probe.day.startsWith(month) ||
       (limits && (probe.instant > limits.latestInstant || probe.day < limits.earliestDay)) ||
       probe.instant <= latestInstant ||
       !isOutcome(probe.outcome)
