@@ -8,7 +8,12 @@
 import path from 'node:path';
 import { DataError } from '../lib/data-error.ts';
 import { readDataDirectory } from '../lib/data-directory.ts';
-import { evidenceRecordDirectory, readEvidenceRecord, type EvidenceRecord } from '../lib/evidence-record.ts';
+import {
+  evidenceArchivesOf,
+  evidenceRecordDirectory,
+  readEvidenceRecord,
+  type EvidenceRecord,
+} from '../lib/evidence-record.ts';
 import { evidenceArchiveUrl, evidenceReleaseUrl } from './paths.ts';
 
 const RECORD_NAME = /^(\d{4}-(0[1-9]|1[0-2]))\.json$/;
@@ -50,17 +55,28 @@ export type EvidenceArchiveNote =
   | { kind: 'unpublished' }
   | {
       kind: 'archived';
-      asset: string;
       tag: string;
-      bytes: number;
-      sha256: string;
-      /** Pages of this procedure in the archive (0: the archive holds none of its pages). */
+      /**
+       * The archives to link: the month's one, or, for a month split in parts,
+       * the parts holding this procedure's pages (all of them when it has none).
+       */
+      archives: ArchiveLink[];
+      /** Parts of the month (1 when it is one archive). */
+      parts: number;
+      /** Pages of this procedure in the archive(s) (0: the archive holds none of its pages). */
       pages: number;
-      /** The asset's address, or null when the build was not told the repository. */
-      url: string | null;
-      /** The release page's address, or null likewise. */
+      /** The release page's address, or null when the build was not told the repository. */
       releaseUrl: string | null;
     };
+
+/** One archive a month page links. */
+export interface ArchiveLink {
+  asset: string;
+  bytes: number;
+  sha256: string;
+  /** The asset's address, or null when the build was not told the repository. */
+  url: string | null;
+}
 
 /** The note of one procedure-month, from the month's record (or its absence). */
 export function evidenceArchiveNote(
@@ -71,14 +87,20 @@ export function evidenceArchiveNote(
 ): EvidenceArchiveNote {
   if (!closed) return { kind: 'open' };
   if (!record) return { kind: 'unpublished' };
+  const key = `${procedure.department}/${procedure.slug}`;
+  const all = evidenceArchivesOf(record);
+  const holding = all.filter((archive) => (archive.pages_by_procedure[key] ?? 0) > 0);
   return {
     kind: 'archived',
-    asset: record.asset,
     tag: record.tag,
-    bytes: record.bytes,
-    sha256: record.sha256,
-    pages: record.pages_by_procedure[`${procedure.department}/${procedure.slug}`] ?? 0,
-    url: repository ? evidenceArchiveUrl(repository, record.tag, record.asset) : null,
+    archives: (holding.length > 0 ? holding : all).map(({ asset, bytes, sha256 }) => ({
+      asset,
+      bytes,
+      sha256,
+      url: repository ? evidenceArchiveUrl(repository, record.tag, asset) : null,
+    })),
+    parts: all.length,
+    pages: record.pages_by_procedure[key] ?? 0,
     releaseUrl: repository ? evidenceReleaseUrl(repository, record.tag) : null,
   };
 }

@@ -43,6 +43,64 @@ describe('evidence records', () => {
     );
   });
 
+  const part = (n: number, pages: Record<string, number>, bytes = 1_500_000_000) => ({
+    asset: `evidence-2026-10.part${n}-of-2.tar`,
+    bytes,
+    sha256: String(n).repeat(64),
+    probes: Object.values(pages).reduce((sum, count) => sum + count, 0),
+    pages: Object.values(pages).reduce((sum, count) => sum + count, 0),
+    pages_by_procedure: pages,
+  });
+  const SPLIT: EvidenceRecord = {
+    month: '2026-10',
+    tag: 'evidence-2026-10',
+    bytes: 3_000_000_000,
+    probes: 1500,
+    pages: 1500,
+    pages_by_procedure: { '93/aes': 1000, '2A/titre-sejour': 500 },
+    parts: [part(1, { '2A/titre-sejour': 500, '93/aes': 200 }), part(2, { '93/aes': 800 })],
+  };
+
+  test('a month split in parts round-trips, over 2 GB in all, each part under it', () => {
+    expect(parseEvidenceRecord(formatEvidenceRecord(SPLIT), 'evidence/2026-10.json', '2026-10')).toEqual(SPLIT);
+  });
+
+  test.each([
+    ['parts with the one archive’s name', { asset: 'evidence-2026-10.tar' }, 'asset: asset must be'],
+    ['parts out of order', { parts: [SPLIT.parts![1], SPLIT.parts![0]] }, 'parts: part n of N must be'],
+    ['a single part', { parts: [SPLIT.parts![0]] }, 'parts:'],
+    [
+      'a missing part (its name says of 3)',
+      { parts: SPLIT.parts!.map((part) => ({ ...part, asset: part.asset.replace('-of-2', '-of-3') })) },
+      'parts: part n of N must be',
+    ],
+    [
+      'a part over the limit',
+      {
+        parts: [
+          part(1, { '2A/titre-sejour': 500, '93/aes': 200 }, 2_100_000_000),
+          part(2, { '93/aes': 800 }, 900_000_000),
+        ],
+      },
+      'parts.0.bytes:',
+    ],
+    [
+      'parts whose bytes do not add up',
+      { bytes: 3_000_000_001 },
+      'parts: the parts’ bytes, probes and pages must add up',
+    ],
+    [
+      'parts whose pages by procedure do not add up',
+      { pages_by_procedure: { '93/aes': 1100, '2A/titre-sejour': 400 } },
+      'parts: the parts’ pages_by_procedure must add up',
+    ],
+  ])('a split record with %s is refused', (_label, change, message) => {
+    const text = JSON.stringify({ ...SPLIT, ...change });
+    expect(() => parseEvidenceRecord(text, 'evidence/2026-10.json', '2026-10')).toThrow(
+      `evidence/2026-10.json: ${message}`,
+    );
+  });
+
   test('a record filed under another month is refused', () => {
     expect(() => parseEvidenceRecord(formatEvidenceRecord(RECORD), 'evidence/2026-11.json', '2026-11')).toThrow(
       'evidence/2026-11.json: the record of 2026-10 is filed under 2026-11',

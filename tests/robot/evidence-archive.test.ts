@@ -13,7 +13,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { monthFilePath } from '../../src/lib/data-directory.ts';
 import { evidenceRecordPath, readEvidenceRecord } from '../../src/lib/evidence-record.ts';
 import { parseMonthFile } from '../../src/lib/probe.ts';
-import { describeEvidenceArchive, writeEvidenceArchive } from '../../src/robot/evidence-archive.ts';
+import {
+  describeEvidenceArchive,
+  writeEvidenceArchive,
+  writeEvidenceArchives,
+} from '../../src/robot/evidence-archive.ts';
 import { lastClosedMonth, runEvidenceArchive, runVerifyEvidence } from '../../src/robot/evidence-archive-cli.ts';
 import { collectMonthEvidence } from '../../src/robot/evidence-collection.ts';
 import { verifyEvidence } from '../../src/robot/evidence-verify.ts';
@@ -163,6 +167,96 @@ describe('what the verifier catches', () => {
   });
 });
 
+describe('a month over the release asset limit is split into parts (limit injected small)', () => {
+  let whole = 0;
+  beforeAll(async () => {
+    const archive = path.join(work, 'whole', 'evidence-2026-10.tar');
+    fs.mkdirSync(path.dirname(archive));
+    whole = (await writeEvidenceArchive(collectMonthEvidence(sources, '2026-10'), archive)).bytes;
+  });
+
+  test.each([
+    { label: 'a limit the month fits in', share: 1, parts: 1 },
+    { label: 'half the month', share: 0.55, parts: 2 },
+    { label: 'a third of the month', share: 0.35, parts: 3 },
+  ])(
+    '$label: every part is under the limit and checks on its own; all together match every row',
+    async ({ share, parts }) => {
+      const limit = Math.ceil(whole * share) + (parts === 1 ? 0 : 4096);
+      const directory = path.join(work, `split-${share}`);
+      fs.mkdirSync(directory);
+      const written = await writeEvidenceArchives(collectMonthEvidence(sources, '2026-10'), directory, limit);
+      expect(written.length).toBeGreaterThanOrEqual(parts);
+      expect(written.map((archive) => archive.asset)).toEqual(
+        written.length === 1
+          ? ['evidence-2026-10.tar']
+          : written.map((_, index) => `evidence-2026-10.part${index + 1}-of-${written.length}.tar`),
+      );
+      let pages = 0;
+      for (const archive of written) {
+        expect(fs.statSync(archive.file).size).toBeLessThanOrEqual(limit);
+        const alone = await verifyEvidence(archive.file);
+        expect(alone.mismatches).toEqual([]);
+        pages += alone.pagesChecked;
+      }
+      const together = await verifyEvidence(
+        written.map((archive) => archive.file),
+        octoberFiles,
+      );
+      const rows = octoberFiles.flatMap(
+        (file) => parseMonthFile(fs.readFileSync(file, 'utf8'), file, '2026-10').probes,
+      );
+      expect(together.mismatches).toEqual([]);
+      expect(together.rowsMatched).toBe(rows.filter((probe) => probe.extra.evidence_sha256 !== '').length);
+      expect(pages).toBe(together.pagesChecked);
+    },
+  );
+
+  test('bundle writes the parts, record describes them all, verify-evidence takes them all', async () => {
+    const directory = path.join(work, 'split-cli');
+    fs.mkdirSync(directory);
+    const dataDir = temporaryDirectory('evidence-record-parts');
+    const { output } = quiet();
+    const limit = Math.ceil(whole / 3) + 4096;
+    const archive = path.join(directory, 'evidence-2026-10.tar');
+    expect(await runEvidenceArchive(['bundle', '2026-10', archive, ...sources], {}, output, AFTER_OCTOBER, limit)).toBe(
+      0,
+    );
+    expect(fs.existsSync(archive)).toBe(false);
+    const parts = fs.readdirSync(directory).map((name) => path.join(directory, name));
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(await runEvidenceArchive(['record', '2026-10', ...parts.reverse()], { DATA_DIR: dataDir }, output)).toBe(0);
+    const record = readEvidenceRecord(dataDir, '2026-10')!;
+    expect(record.asset).toBeUndefined();
+    expect(record.parts?.map((part) => [part.asset, part.bytes])).toEqual(
+      record.parts?.map((_, index) => {
+        const name = `evidence-2026-10.part${index + 1}-of-${record.parts!.length}.tar`;
+        return [name, fs.statSync(path.join(directory, name)).size];
+      }),
+    );
+    expect(record.probes).toBe(2 * entries.length);
+    const missingOne = quiet();
+    expect(
+      await runEvidenceArchive(['record', '2026-10', ...parts.slice(1)], { DATA_DIR: dataDir }, missingOne.output),
+    ).toBe(2);
+    const { lines, output: verifyOutput } = quiet();
+    expect(await runVerifyEvidence([...parts, ...octoberFiles], verifyOutput)).toBe(0);
+    const report = lines.join('\n');
+    expect(report).toMatch(/^\d+ archives \(parts\) of 2026-10: \d+ pages hashed\.\n/);
+    expect(report).toMatch(/\nEverything matches\.$/);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('a probe alone larger than the limit is refused, and no part is left behind', async () => {
+    const directory = path.join(work, 'split-refused');
+    fs.mkdirSync(directory);
+    await expect(writeEvidenceArchives(collectMonthEvidence(sources, '2026-10'), directory, 4096)).rejects.toThrow(
+      /alone exceeds 4,096 bytes/,
+    );
+    expect(fs.readdirSync(directory).filter((name) => !name.startsWith('.'))).toEqual([]);
+  });
+});
+
 describe('the workflow commands', () => {
   test.each([
     ['23:30 on 31 October, Paris', '2026-10-31T22:30:00Z', '2026-09'],
@@ -214,7 +308,7 @@ describe('the workflow commands', () => {
     await writeEvidenceArchive(collectMonthEvidence([sources[0]!], '2026-10'), other);
     const refused = quiet();
     expect(await runEvidenceArchive(['record', '2026-10', other], environment, refused.output)).toBe(2);
-    expect(refused.lines[0]).toMatch(/is not the archive recorded in/);
+    expect(refused.lines[0]).toMatch(/not the archive\(s\) recorded in/);
     expect(fs.readFileSync(evidenceRecordPath(dataDir, '2026-10')).equals(written)).toBe(true);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });

@@ -39,11 +39,47 @@ describe('the evidence note of a procedure-month', () => {
     (department, slug, repository, pages, url) => {
       expect(evidenceArchiveNote(RECORD, { department, slug }, true, repository)).toMatchObject({
         kind: 'archived',
-        asset: 'evidence-2026-10.tar',
-        bytes: 12_345_678,
+        archives: [{ asset: 'evidence-2026-10.tar', bytes: 12_345_678, url }],
+        parts: 1,
         pages,
-        url,
       });
+    },
+  );
+
+  const part = (n: number, pages: Record<string, number>) => ({
+    asset: `evidence-2026-10.part${n}-of-3.tar`,
+    bytes: 1_900_000_000,
+    sha256: String(n).repeat(64),
+    probes: Object.values(pages).reduce((sum, count) => sum + count, 0),
+    pages: Object.values(pages).reduce((sum, count) => sum + count, 0),
+    pages_by_procedure: pages,
+  });
+  const SPLIT: EvidenceRecord = {
+    month: '2026-10',
+    tag: 'evidence-2026-10',
+    bytes: 5_700_000_000,
+    probes: 2000,
+    pages: 2000,
+    pages_by_procedure: { '93/aes': 1500, '2A/titre-sejour': 500 },
+    parts: [part(1, { '2A/titre-sejour': 500, '93/aes': 100 }), part(2, { '93/aes': 1400 }), part(3, {})],
+  };
+  test.each([
+    ['2A', 'titre-sejour', ['evidence-2026-10.part1-of-3.tar'], 500],
+    ['93', 'aes', ['evidence-2026-10.part1-of-3.tar', 'evidence-2026-10.part2-of-3.tar'], 1500],
+    [
+      '75',
+      'absente',
+      ['evidence-2026-10.part1-of-3.tar', 'evidence-2026-10.part2-of-3.tar', 'evidence-2026-10.part3-of-3.tar'],
+      0,
+    ],
+  ])(
+    'a month split in parts, procedure %s/%s: links the parts holding its pages',
+    (department, slug, assets, pages) => {
+      const note = evidenceArchiveNote(SPLIT, { department, slug }, true, REPOSITORY);
+      expect(note).toMatchObject({ kind: 'archived', parts: 3, pages });
+      expect(note.kind === 'archived' && note.archives.map((archive) => [archive.asset, archive.url])).toEqual(
+        assets.map((asset) => [asset, `${REPOSITORY}/releases/download/evidence-2026-10/${asset}`]),
+      );
     },
   );
 
