@@ -1,7 +1,9 @@
 /**
  * How long reading and validating month files takes, apart from the rest of
  * the build: synthetic month files (synthetic-data.ts) are read into memory
- * once, then `parseMonthFile` runs over all of them several times. The figure
+ * once, then `parseMonthFile` runs over all of them several times (the quick
+ * path, which reads the robot's files), and `checkedMonthFile` too (the
+ * reference path every malformed file goes through). The figure
  * is CPU time (user + system), which a busy shared machine disturbs less than
  * wall time; the median of the runs is kept. A change to the probe schema or
  * to validateProbe should not make it slower (DEVELOPERS.md).
@@ -11,15 +13,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseCsv } from '../lib/csv.ts';
 import { probesRoot } from '../lib/data-directory.ts';
-import { parseMonthFile } from '../lib/probe.ts';
+import { checkedMonthFile, parseMonthFile } from '../lib/probe.ts';
 import { writeSyntheticData } from './synthetic-data.ts';
 
 export interface ValidationTiming {
   probes: number;
   files: number;
-  /** Median CPU milliseconds of a pass of parseCsv alone, then of parseMonthFile (which includes it). */
+  /** Median CPU milliseconds of a pass of parseCsv alone. */
   csvMs: number;
+  /** Of a pass of parseMonthFile (quickMonthFile reads these files, without parseCsv). */
   monthFileMs: number;
+  /** Of a pass of checkedMonthFile: parseCsv and every row checked, as for a file the quick path leaves to it. */
+  checkedMs: number;
 }
 
 interface MonthText {
@@ -65,6 +70,9 @@ export function timeValidation(procedures = 70, months = 12, runs = 9): Validati
       csvMs: medianCpu(runs, () => texts.forEach(({ text, file }) => parseCsv(text, file))),
       monthFileMs: medianCpu(runs, () =>
         texts.forEach(({ text, file, month }) => parseMonthFile(text, file, month, limits)),
+      ),
+      checkedMs: medianCpu(runs, () =>
+        texts.forEach(({ text, file, month }) => checkedMonthFile(text, file, month, limits)),
       ),
     };
   } finally {

@@ -15,7 +15,8 @@ import {
 } from '../../src/lib/calendar.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { monthStatistics } from '../../src/lib/month-statistics.ts';
-import { checkedMonthFile, parseMonthFile, quickMonthFile } from '../../src/lib/probe.ts';
+import { OUTCOMES, isOutcomeCode } from '../../src/lib/outcome.ts';
+import { checkedMonthFile, parseMonthFile, quickMonthFile, validateProbe } from '../../src/lib/probe.ts';
 
 const HOUR = 3_600_000;
 
@@ -338,5 +339,18 @@ describe('quickMonthFile answers as checkedMonthFile, or leaves the file to it',
     // Both paths were exercised: files read quickly, mutations refused by the reference.
     expect(quick).toBeGreaterThan(100);
     expect(checked).toBeGreaterThan(50);
+  });
+});
+
+describe('a known outcome is accepted without asking the outcome schemas', () => {
+  test.each(OUTCOMES)('%s is a well-formed code, accepted by the robot and by readers', (outcome) => {
+    expect(isOutcomeCode(outcome)).toBe(true);
+    const row = {
+      probed_at: '2024-03-01T10:00:00+01:00',
+      outcome,
+      first_date: outcome === 'slots' ? '2024-03-02' : '',
+    };
+    expect(typeof validateProbe(row)).toBe('object');
+    expect(typeof validateProbe(row, { acceptFutureCodes: true })).toBe('object');
   });
 });
