@@ -10,7 +10,10 @@ export default defineConfig({
   integrations: [mdx()],
   trailingSlash: 'always',
   // Stylesheets as shared files: inlined, they would repeat in every one of the thousands of month pages.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages at a time: rendering is one thread either way, but while one page's file is being written
+  // the next one renders (one at a time, the build sat idle ~4.6 s of ~19 s of page generation on
+  // 40 procedures x 120 months); every page is built from the dataset alone, so the output is the same.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -15,14 +15,28 @@ function monthStart(month: string): number {
   return parisInstant(`${month}-01`, '00:00').getTime();
 }
 
+/** Hours of each month asked about: reading the Paris clock is costly, and every month page asks. */
+const monthHours = new Map<string, number>();
+
 /** Hours of a month on the Paris clock: 743 in a March, 745 in an October, as the clocks change. */
 export function hoursInMonth(month: string): number {
-  return Math.round((monthStart(addMonths(month, 1)) - monthStart(month)) / HOUR);
+  let hours = monthHours.get(month);
+  if (hours === undefined) {
+    hours = Math.round((monthStart(addMonths(month, 1)) - monthStart(month)) / HOUR);
+    monthHours.set(month, hours);
+  }
+  return hours;
 }
+
+/** The last compile instant asked about and its month: a build asks for the same one on every page. */
+let lastCurrent: { compiledAt: number; month: string } | null = null;
 
 /** The `YYYY-MM` month of the compile instant on the Paris clock: the month still being probed. */
 function currentMonth(compiledAt: number | null): string | null {
-  return compiledAt === null || !Number.isFinite(compiledAt) ? null : parisClock(new Date(compiledAt)).day.slice(0, 7);
+  if (compiledAt === null || !Number.isFinite(compiledAt)) return null;
+  if (lastCurrent?.compiledAt !== compiledAt)
+    lastCurrent = { compiledAt, month: parisClock(new Date(compiledAt)).day.slice(0, 7) };
+  return lastCurrent.month;
 }
 
 /** What the robot covered of a month or a period. */

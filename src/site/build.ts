@@ -5,7 +5,6 @@
  * the swap is a rename so that `dist/` is never half old, half new.
  */
 import {
-  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -13,6 +12,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   symlinkSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,7 +83,7 @@ export async function buildSite({
     // Builds of this checkout may share its `.astro/` folder (see build-lock.ts): one at a time.
     await withBuildLock(path.join(root, '.astro'), () => build({ root, outDir: alias.outDir, logLevel: 'warn' }));
     step('pages (Astro)');
-    cpSync(downloads, staging, { recursive: true });
+    moveInto(downloads, staging);
     const previous = `${staging}-previous`;
     if (existsSync(outDir)) renameSync(outDir, previous);
     renameSync(staging, outDir);
@@ -95,6 +95,22 @@ export async function buildSite({
     rmSync(downloads, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
     alias.remove();
+  }
+}
+
+/**
+ * Moves the files of `from` into the folder `to`, merging with what `to`
+ * already holds (a file of `from` replaces one of the same path). A folder
+ * `to` lacks is moved whole, by one rename: the tens of thousands of month
+ * downloads are neither copied nor deleted one by one. Both folders are on
+ * the same disk (siblings of the output folder).
+ */
+export function moveInto(from: string, to: string): void {
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory() && existsSync(target) && statSync(target).isDirectory()) moveInto(source, target);
+    else renameSync(source, target);
   }
 }
 

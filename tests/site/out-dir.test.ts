@@ -7,10 +7,11 @@
  * packages.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { astroOutDir, misreadAsInside } from '../../src/site/build.ts';
+import { astroOutDir, misreadAsInside, moveInto } from '../../src/site/build.ts';
 
 describe('where Astro is told to build', () => {
   test.each([
@@ -51,6 +52,33 @@ describe('a build into a folder beside the checkout, two levels deep', () => {
       expect(existsSync(path.join(outDir, 'donnees', 'sondages.csv.gz'))).toBe(true);
     } finally {
       rmSync(besides, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the downloads moved into the built pages', () => {
+  test('merge with the pages: folders the pages lack move whole, shared folders keep both, a download replaces a page of the same path', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'guichets-move-'));
+    const write = (file: string, text: string) => {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    };
+    try {
+      write('pages/donnees/index.html', 'page');
+      write('pages/same.txt', 'page');
+      write('downloads/donnees/sondages.csv.gz', 'all');
+      write('downloads/donnees/sondages/93/x/2018-03.csv.gz', 'month');
+      write('downloads/same.txt', 'download');
+      moveInto(path.join(root, 'downloads'), path.join(root, 'pages'));
+      const read = (file: string) => readFileSync(path.join(root, 'pages', file), 'utf8');
+      expect([
+        read('donnees/index.html'),
+        read('donnees/sondages.csv.gz'),
+        read('donnees/sondages/93/x/2018-03.csv.gz'),
+        read('same.txt'),
+      ]).toEqual(['page', 'all', 'month', 'download']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
