@@ -6,8 +6,16 @@
  */
 import { frenchSpacing } from '../lib/french-typography.ts';
 
-/** What is not running text: elements whose content is code or data, comments, and tags. */
-const NOT_TEXT = /(<(script|style|textarea|pre|code)\b[\s\S]*?<\/\2>|<!--[\s\S]*?-->|<[^>]*>)/i;
+/**
+ * What is not running text: elements whose content is code or data, comments,
+ * and tags. The days of a raw-data month table (`<tbody data-day=…>`, made by
+ * rawMonthRows) are left as made too: that function already sets their text
+ * in French, since it also draws them in the browser where no middleware
+ * runs, and a month page holds hundreds of rows: skipping them is most of
+ * this pass's work on such a page.
+ */
+const NOT_TEXT =
+  /(<(script|style|textarea|pre|code)\b[\s\S]*?<\/\2>|<tbody data-day=[\s\S]*?<\/tbody>|<!--[\s\S]*?-->|<[^>]*>)/i;
 
 /** The page with French spacing in its text. */
 export function frenchHtml(html: string): string {

@@ -59,6 +59,11 @@ describe('French spacing of running text', () => {
     ],
     ['<code>a ; b</code> et ; c', '<code>a ; b</code> et·; c'],
     ['<!-- a : b --><p>ok</p>', '<!-- a : b --><p>ok</p>'],
+    // A raw-data month's days come from rawMonthRows already in French: left as made; the caption still changes.
+    [
+      '<caption>Sondages : x</caption><tbody data-day=2018-03-01><tr><td>a : b</tbody><tbody><tr><td>c : d</tbody>',
+      '<caption>Sondages⍽: x</caption><tbody data-day=2018-03-01><tr><td>a : b</tbody><tbody><tr><td>c⍽: d</tbody>',
+    ],
   ])('in HTML, only the text changes: %s', (html, expected) => {
     expect(show(frenchHtml(html))).toBe(expected);
   });
