@@ -44,6 +44,8 @@ export interface ProcedureData {
    * citation of one month quotes, unchanged when later months are added.
    */
   monthVersions: Record<string, string>;
+  /** Full SHA-256 of each month's file by `YYYY-MM`: what the procedure's and its department's versions are made of (scopedVersion). */
+  monthDigests: Record<string, string>;
   /** Volunteers' observations (observations/), oldest first: never mixed with the probes. Absent: none. */
   observations?: Observation[];
   /** The latest probe itself (what the site answered right then), or null when there is none. */
@@ -171,6 +173,7 @@ export function loadDataset(
   const data = procedures.map((procedure) => {
     const months: MonthStatistics[] = [];
     const monthVersions: Record<string, string> = {};
+    const monthDigests: Record<string, string> = {};
     let latest: LatestProbe | null = null;
     const limits: ProbeLimits = {
       latestInstant: now + FUTURE_TOLERANCE_MS,
@@ -189,6 +192,7 @@ export function loadDataset(
         digest = monthFileDigest(bytes);
       }
       monthVersions[month] = versionOfDigest(digest);
+      monthDigests[month] = digest;
       hash.update(`${procedureKey(procedure)}/${month}\0${digest}\n`);
       const reading = read({ procedure, file, month, bytes, digest, limits });
       warnings.push(...reading.warnings);
@@ -197,7 +201,7 @@ export function loadDataset(
     }
     const latestProbe = latest?.instant ?? null;
     if (latestProbe !== null && (compiledAt === null || latestProbe > compiledAt)) compiledAt = latestProbe;
-    return { procedure, months, latestProbe, monthVersions, latest };
+    return { procedure, months, latestProbe, monthVersions, monthDigests, latest };
   });
   const observations = loadObservations(dataDir, procedures, hash);
   const withObservations = data.map((entry) => ({

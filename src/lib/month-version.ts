@@ -28,3 +28,20 @@ export function versionOfDigest(digest: string): string {
 export function isClosedMonth(month: string, compiledAt: number | null): boolean {
   return compiledAt !== null && month < parisClock(new Date(compiledAt)).day.slice(0, 7);
 }
+
+/**
+ * The version of several month files at once (a procedure's, a department's):
+ * the start of the SHA-256 of what `sha256sum` prints for them, one line
+ * `digest  name` per file in bytewise order of name (`LC_ALL=C`). Anyone can
+ * check it in the data repository, e.g. for a procedure
+ * `cd data/probes/93/titre-sejour && sha256sum *.csv | sha256sum`; for a
+ * department the same in `data/probes/93` over the files of every procedure
+ * directory, named `slug/YYYY-MM.csv` (see data/README.md).
+ * It changes when one of these files changes, and only then.
+ */
+export function filesVersion(files: ReadonlyArray<{ name: string; digest: string }>): string {
+  const lines = [...files]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map(({ name, digest }) => `${digest}  ${name}\n`);
+  return versionOfDigest(createHash('sha256').update(lines.join('')).digest('hex'));
+}

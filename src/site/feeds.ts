@@ -125,14 +125,15 @@ function feedXml(
   selfPath: string,
   pagePath: string,
   entries: AtomEntry[],
-  dataset: FeedDataset,
+  procedures: readonly Pick<ProcedureData, 'latestProbe'>[],
   site: URL | undefined,
 ): string {
   const sorted = newest(entries);
-  // The feed changes when its newest entry does; without entries, when the data were compiled.
+  // The feed changes when its newest entry does; without entries, with the latest probe of its own procedures
+  // (not of the whole dataset: a feed whose procedures get no probe keeps its bytes).
+  const latestProbe = Math.max(0, ...procedures.map((data) => data.latestProbe ?? 0));
   const updated =
-    sorted.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), '') ||
-    atomDate(dataset.compiledAt ?? 0);
+    sorted.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), '') || atomDate(latestProbe);
   return atomXml({
     id: stableId(`flux/${scope}`),
     title,
@@ -160,7 +161,7 @@ export function procedureFeed(data: ProcedureData, dataset: FeedDataset, site: U
     procedureFeedPath(data.procedure),
     procedurePath(data.procedure),
     entries,
-    dataset,
+    [data],
     site,
   );
 }
@@ -181,7 +182,7 @@ function groupFeed(
       .map((event) => procedureEntry(data, event, site, true)),
   );
   const months = summedMonthEntries(procedures, dataset, scope, pagePath, site);
-  return feedXml(scope, title, SUBTITLE, selfPath, pagePath, [...months, ...changes], dataset, site);
+  return feedXml(scope, title, SUBTITLE, selfPath, pagePath, [...months, ...changes], procedures, site);
 }
 
 /** The feed of a department. */

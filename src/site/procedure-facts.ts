@@ -7,7 +7,7 @@ import type { Dataset, ProcedureData } from '../lib/dataset.ts';
 import { department } from '../lib/departments.ts';
 import { headlineFigure } from '../lib/headline.ts';
 import { procedureStatus } from '../lib/procedure-status.ts';
-import { datasetEdition } from './edition.ts';
+import { procedureEdition } from './edition.ts';
 import { absoluteUrl, procedurePath } from './paths.ts';
 
 /** The common facts of a procedure's page; `site` is the deployment's address when known (Astro.site). */
@@ -18,6 +18,7 @@ export function procedureFacts(
 ) {
   const { procedure } = data;
   const headline = headlineFigure(data.months, dataset.compiledAt);
+  const edition = procedureEdition(data);
   return {
     procedure,
     headline,
@@ -28,7 +29,9 @@ export function procedureFacts(
     subject: `${procedure.procedure}, ${procedure.prefecture}`,
     /** The procedure page's permanent address: what the embed, the pack and the letter cite. */
     permalink: absoluteUrl(procedurePath(procedure), site),
-    /** « données compilées le … », or that nothing was recorded yet. */
-    compiled: datasetEdition(dataset).statement,
+    /** The date and version of this procedure's data: what its pages cite, unchanged while it gets no probe. */
+    edition,
+    /** « données arrêtées au dernier sondage, le … », or that nothing was recorded yet. */
+    compiled: edition.statement,
   };
 }

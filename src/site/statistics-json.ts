@@ -15,6 +15,7 @@ import { isClosedMonth } from '../lib/month-version.ts';
 import { BOOKING_SYSTEMS } from '../lib/registry.ts';
 import type { DataCommit } from './data-commit.ts';
 import { compiledAtIso, LICENCE } from './datapackage.ts';
+import { procedureVersion } from './edition.ts';
 import {
   absoluteUrl,
   departmentFeedPath,
@@ -92,8 +93,20 @@ const monthJsonSchema = z.object({
   csv: z.string(),
 });
 
-/** `statistiques.json`: one procedure's month statistics with their metadata. */
-export const procedureJsonSchema = editionSchema.extend({
+/**
+ * `statistiques.json`: one procedure's month statistics with their metadata.
+ * It says nothing of the build (no compile date, no whole-dataset version or
+ * commit): only this procedure's data, so that the file keeps its bytes while
+ * the procedure gets no probe.
+ */
+export const procedureJsonSchema = z.object({
+  /**
+   * Short SHA-256 of this procedure's month files (what `sha256sum *.csv | sha256sum`
+   * prints in its `probes/` directory): changes when one of them changes, and only then.
+   */
+  dataVersion: z.string().regex(/^[0-9a-f]{12}$/),
+  /** The data's licence. */
+  licence: licenceSchema,
   /** The procedure, as in the registry `procedures.csv`. */
   procedure: z.object({
     /** INSEE department code. */
@@ -199,15 +212,15 @@ function edition(dataset: Pick<Dataset, 'compiledAt' | 'version'>, commit: DataC
 /** The JSON of one procedure. `site` makes URLs absolute when the deployment's address is known. */
 export function procedureJson(
   data: ProcedureData,
-  dataset: Pick<Dataset, 'compiledAt' | 'version'>,
-  commit: DataCommit | null,
+  dataset: Pick<Dataset, 'compiledAt'>,
   site: URL | undefined,
 ): ProcedureJson {
   const { procedure, months } = data;
   const url = (path: string) => absoluteUrl(path, site);
   const total = sumStatistics(months);
   return {
-    ...edition(dataset, commit),
+    dataVersion: procedureVersion(data),
+    licence: { ...LICENCE },
     procedure: {
       department: procedure.department,
       departmentName: department(procedure.department).name,

@@ -39,12 +39,12 @@ describe('the embeddable page', () => {
     ).toEqual(['2018-03', '2018-02', '2018-01', '2015-06']);
   });
 
-  test('gives the headline figure and the source with permalink, compile date and data version', () => {
+  test('gives the headline figure and the source with permalink, the date of its latest probe and its data version', () => {
     expect($('[data-embed-headline]').text()).toContain('sondages réussis de décembre 2017 à février 2018');
     const source = $('[data-embed-source]').text();
     expect(source).toContain('https://guichets.example/93/titre-sejour-bobigny/');
-    expect(source).toContain('données compilées le 31\u00a0mars 2018 à 23\u00a0h\u00a020');
-    expect(source).toMatch(/version des données [0-9a-f]{12}/);
+    expect(source).toContain('données arrêtées au dernier sondage, le 31\u00a0mars 2018 à 23\u00a0h\u00a020');
+    expect(source).toMatch(/version des données de la démarche [0-9a-f]{12}/);
     // Links leave the frame for the whole window.
     expect(
       $('a[href^="https://guichets.example/"]')

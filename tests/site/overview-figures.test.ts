@@ -54,6 +54,7 @@ function procedure(
     latestProbe: COMPILED,
     latest: null,
     monthVersions: {},
+    monthDigests: {},
   };
 }
 

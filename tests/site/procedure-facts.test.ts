@@ -30,13 +30,13 @@ describe('the facts the embed, the evidence pack and the letter share', () => {
         '2018-03': '2018-03-05T10:00:00+01:00,none,,,\n',
       },
       'figure',
-      'données compilées le 5\u00a0mars 2018 à 10\u00a0h\u00a000',
+      'données arrêtées au dernier sondage, le 5\u00a0mars 2018 à 10\u00a0h\u00a000',
     ],
     [
       'only failed probes',
       { '2018-02': '2018-02-10T10:00:00+01:00,timeout,,,\n', '2018-03': '2018-03-05T10:00:00+01:00,timeout,,,\n' },
       'all-failed',
-      'données compilées le 5\u00a0mars 2018 à 10\u00a0h\u00a000',
+      'données arrêtées au dernier sondage, le 5\u00a0mars 2018 à 10\u00a0h\u00a000',
     ],
   ])('%s', (_name, months, status, compiled) => {
     const data = dataset(months);

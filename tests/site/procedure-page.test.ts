@@ -108,11 +108,11 @@ describe('the procedure page built from the fixture data', () => {
     ]);
   });
 
-  test('gives the legend with the exact definitions and the compile date taken from the data', () => {
+  test('gives the legend with the exact definitions and the date of its own latest probe', () => {
     expect($('.legend').text()).toContain('au moins deux dates proposées dans le mois qui suit le sondage');
     expect($('.legend').text()).toContain('première date proposée plus de deux mois après le sondage');
     expect($('.compiled-line').text().replace(/\s+/g, ' ')).toBe(
-      'Données du site compilées le 31 mars 2018 à 23 h 20.',
+      'Données arrêtées au dernier sondage, le 31 mars 2018 à 23 h 20.',
     );
   });
 

@@ -12,6 +12,19 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { formatParisTimestamp } from '../../src/lib/calendar.ts';
 import { parseMonthFile } from '../../src/lib/probe.ts';
+import { RETIRED_WITH_DATA, RETIRED_WITHOUT_DATA } from '../support/fixture-data.ts';
+
+/** A procedure no longer probed (with months, and without any) and the pages and files made of its data alone. */
+const unchangedData = [RETIRED_WITH_DATA, RETIRED_WITHOUT_DATA].flatMap(({ department, slug }) => [
+  `${department}/${slug}/index.html`,
+  `${department}/${slug}/statistiques.json`,
+  `${department}/${slug}/flux.atom`,
+  `${department}/${slug}/courrier/index.html`,
+  `${department}/${slug}/integrer/index.html`,
+  // Its department has no other procedure: none of its procedures got a probe.
+  `${department}/index.html`,
+  `${department}/flux.atom`,
+]);
 
 const firstSite = inject('fixtureSiteDir');
 const work = mkdtempSync(path.join(tmpdir(), 'guichets-stable-'));
@@ -29,6 +42,7 @@ function monthKeys(dataDir: string): string[] {
 
 const monthFile = (dataDir: string, key: string) => path.join(dataDir, 'probes', `${key}.csv`);
 const page = (site: string, relative: string) => readFileSync(path.join(site, relative, 'index.html'));
+const file = (site: string, relative: string) => readFileSync(path.join(site, relative));
 
 let months: string[] = [];
 let current = '';
@@ -78,6 +92,25 @@ describe('one more hour of probes', () => {
 
   test('changes the page of the month that grew', () => {
     expect(page(secondSite, grown).equals(page(firstSite, grown))).toBe(false);
+  });
+
+  test.each(unchangedData)('leaves %s, whose data did not change, byte-identical', (relative) => {
+    expect(relative.startsWith(grown.split('/')[0]!)).toBe(false);
+    expect(file(secondSite, relative).equals(file(firstSite, relative))).toBe(true);
+  });
+
+  test('leaves the evidence pack of a procedure no longer probed byte-identical', () => {
+    const { department, slug } = RETIRED_WITH_DATA;
+    expect(
+      page(secondSite, `${department}/${slug}/dossier`).equals(page(firstSite, `${department}/${slug}/dossier`)),
+    ).toBe(true);
+  });
+
+  test('changes the statistiques.json of the procedure that grew', () => {
+    const procedure = grown.split('/').slice(0, 2).join('/');
+    expect(
+      file(secondSite, `${procedure}/statistiques.json`).equals(file(firstSite, `${procedure}/statistiques.json`)),
+    ).toBe(false);
   });
 
   test.each(['guides', 'methode', 'outils'])('leaves the %s page, which shows no data, byte-identical', (relative) => {

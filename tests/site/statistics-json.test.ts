@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
@@ -24,7 +25,13 @@ describe('statistiques.json beside each procedure page', () => {
       const json = procedureJsonSchema.parse(JSON.parse(read(`${sitePath}/statistiques.json`)));
       expect(json.links.page).toBe(`${SITE}${sitePath}/`);
       expect(json.licence.name).toBe('etalab-2.0');
-      expect(json.compiledAt).toBe('2018-03-31T21:20:25Z');
+      // The version the data page tells how to check: `sha256sum *.csv | sha256sum` in the procedure's probes directory.
+      const probes = path.join(inject('fixtureDataDir'), 'probes', sitePath);
+      const listing = existsSync(probes)
+        ? execFileSync('sh', ['-c', 'sha256sum *.csv | sha256sum'], { cwd: probes, encoding: 'utf8' })
+        : 'e3b0c44298fc1c149afbf4c8996fb924'; // no month file: the digest of an empty listing
+      expect(json.dataVersion).toBe(listing.slice(0, 12));
+      expect(json).not.toHaveProperty('compiledAt');
     },
   );
 

@@ -75,7 +75,7 @@ describeInBrowser('the toolkit in Chromium', (site) => {
     expect(letter).toContain(
       'sur les 7 sondages réussis de la période de décembre 2017 à février 2018 (8 heures sur 2 160 de la période ont au moins un sondage, 2 152 n’en ont aucun), aucun rendez-vous n’était proposé dans 28,6 % des cas',
     );
-    expect(letter).toContain(`(source : ${PERMALINK}, données compilées le 31 mars 2018 à 23 h 20`);
+    expect(letter).toContain(`(source : ${PERMALINK}, données arrêtées au dernier sondage, le 31 mars 2018 à 23 h 20`);
     expect(letter).toContain('Mon titre de séjour actuel expire le 1er mai 2018.');
     // Nothing typed went anywhere, nothing was stored.
     expect(requests).toEqual([]);
@@ -242,7 +242,7 @@ describeInBrowser('the toolkit in Chromium', (site) => {
     expect(text).toContain('version des données');
     printed.forEach((sheet, index) => {
       expect(sheet, `page ${index + 1}`).toContain(`page ${index + 1} / ${printed.length}`);
-      expect(sheet, `page ${index + 1}`).toContain('données compilées le 31 mars 2018');
+      expect(sheet, `page ${index + 1}`).toContain('données arrêtées au dernier sondage, le 31 mars 2018');
     });
     const box = await page.locator('[data-synthesis-chart] canvas').boundingBox();
     expect(box!.width).toBeGreaterThan(300);

@@ -41,7 +41,7 @@ const COMPILED_AT = Date.parse('2018-03-31T23:20:25+02:00');
 const PERMALINK = 'https://guichets.example/93/titre-sejour-bobigny/';
 const statistics = letterStatistics(headlineFigure(bobignyMonths(), COMPILED_AT), {
   permalink: PERMALINK,
-  compiledAt: COMPILED_AT,
+  latestProbe: COMPILED_AT,
   version: '0123456789ab',
 });
 const FACTS: LetterFacts = {
@@ -91,7 +91,7 @@ describe('the statistics the letter cites', () => {
       permalink: PERMALINK,
       withinMonthShare: '28,6\u00a0%',
       coverage: '8\u00a0heures sur 2\u00a0160 de la période ont au moins un sondage, 2\u00a0152 n’en ont aucun',
-      compiled: '31\u00a0mars 2018 à 23\u00a0h\u00a020',
+      latestProbe: '31\u00a0mars 2018 à 23\u00a0h\u00a020',
       version: '0123456789ab',
     });
   });
@@ -101,12 +101,12 @@ describe('the statistics the letter cites', () => {
     expect(
       letterStatistics(headlineFigure(march, COMPILED_AT), {
         permalink: PERMALINK,
-        compiledAt: COMPILED_AT,
+        latestProbe: COMPILED_AT,
         version: 'v',
       }),
     ).toBeNull();
     expect(
-      letterStatistics(headlineFigure([], null), { permalink: PERMALINK, compiledAt: null, version: 'v' }),
+      letterStatistics(headlineFigure([], null), { permalink: PERMALINK, latestProbe: null, version: 'v' }),
     ).toBeNull();
   });
 
@@ -125,7 +125,7 @@ describe('the statistics the letter cites', () => {
     expect(paragraph).toContain('aucun rendez-vous n’était proposé dans 28,6 % des cas');
     expect(paragraph).toContain('et une date à moins d’un mois dans 28,6 % des cas');
     expect(paragraph).toContain(
-      `(source : ${PERMALINK}, données compilées le 31 mars 2018 à 23 h 20, version 0123456789ab)`,
+      `(source : ${PERMALINK}, données arrêtées au dernier sondage, le 31 mars 2018 à 23 h 20, version 0123456789ab)`,
     );
     if (failures) expect(paragraph).toContain(failures);
     else expect(paragraph).not.toContain('échoué');

@@ -38,7 +38,7 @@ describe('the letter page', () => {
     );
     expect(figures).toContain('2 sondages sans date ; 1 sondage échoué, compté à part');
     expect(figures).toContain(
-      'Source : https://guichets.example/93/titre-sejour-bobigny/, données compilées le 31 mars 2018 à 23 h 20, version',
+      'Source : https://guichets.example/93/titre-sejour-bobigny/, données arrêtées au dernier sondage, le 31 mars 2018 à 23 h 20, version',
     );
   });
 
@@ -129,7 +129,7 @@ describe('the letter page', () => {
 describe('the evidence pack', () => {
   const $ = page('93/titre-sejour-bobigny/dossier');
 
-  test('has the three annexes, each with its source URL, the data version and the compile date', () => {
+  test('has the three annexes, each with its source URL, the data version and the date of the latest probe', () => {
     const headings = $('.annex > h2')
       .map((_, heading) => text($(heading).text()))
       .get();
@@ -142,7 +142,7 @@ describe('the evidence pack', () => {
       .map((_, source) => text($(source).text()))
       .get();
     expect(sources[0]).toMatch(
-      /^Source : https:\/\/guichets\.example\/93\/titre-sejour-bobigny\/ · version des données [0-9a-f]{12} · données compilées le 31 mars 2018 à 23 h 20\.$/,
+      /^Source : https:\/\/guichets\.example\/93\/titre-sejour-bobigny\/ · version des données de la démarche [0-9a-f]{12} · données arrêtées au dernier sondage, le 31 mars 2018 à 23 h 20\.$/,
     );
     expect(sources[2]).toContain('https://guichets.example/93/titre-sejour-bobigny/2018-02/');
     // The raw month is cited by its own file's version, as its page cites it (not the whole dataset's).

@@ -46,9 +46,9 @@ export interface LetterStatistics {
   coverage: string;
   /** Permalink of the procedure page. */
   permalink: string;
-  /** `31 mars 2018 à 23:20`. */
-  compiled: string;
-  /** Data version. */
+  /** The procedure's latest probe, `31 mars 2018 à 23 h 20`: the date of the data cited, not of the build. */
+  latestProbe: string;
+  /** Version of the procedure's month files (src/site/edition.ts procedureVersion). */
   version: string;
   /**
    * The attempts sentence over the same period (src/lib/probe-spread.ts):
@@ -162,9 +162,9 @@ export function emptyLetterForm(facts: Pick<LetterFacts, 'prefecture' | 'procedu
 /** The statistics paragraph's numbers over the headline period, or null when no probe succeeded. */
 export function letterStatistics(
   headline: HeadlineFigure,
-  source: { permalink: string; compiledAt: number | null; version: string; attempts?: string | null },
+  source: { permalink: string; latestProbe: number | null; version: string; attempts?: string | null },
 ): LetterStatistics | null {
-  if (headline.noirShare === null || source.compiledAt === null || headline.period.length === 0) return null;
+  if (headline.noirShare === null || source.latestProbe === null || headline.period.length === 0) return null;
   return {
     successful: headline.statistics.successful,
     noir: headline.statistics.counts.noir,
@@ -174,7 +174,7 @@ export function letterStatistics(
     period: formatMonthRange(headline.period),
     coverage: hoursWords(headline.coverage, headline.period.length === 1 ? 'du mois' : 'de la période'),
     permalink: source.permalink,
-    compiled: formatParisDateTime(source.compiledAt),
+    latestProbe: formatParisDateTime(source.latestProbe),
     version: source.version,
     ...(source.attempts ? { attempts: source.attempts } : {}),
   };
@@ -239,7 +239,7 @@ export function statisticsParagraph(facts: LetterFacts, statistics: LetterStatis
   return (
     `D’après les relevés publics du robot Guichets fermés, qui consulte régulièrement la page de réservation de la démarche « ${innerQuotes(facts.procedure)} » (${facts.prefecture}), ` +
     `${probes}, aucun rendez-vous n’était proposé dans ${statistics.noirShare} des cas, et une date à moins d’un mois dans ${statistics.withinMonthShare} des cas ` +
-    `(source : ${statistics.permalink}, données compilées le ${statistics.compiled}, version ${statistics.version}).${failed}`
+    `(source : ${statistics.permalink}, données arrêtées au dernier sondage, le ${statistics.latestProbe}, version ${statistics.version}).${failed}`
   );
 }
 
