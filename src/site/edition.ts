@@ -97,6 +97,7 @@ export function procedureCitation(data: Pick<ProcedureData, 'latestProbe' | 'mon
   return {
     value: edition.version,
     statement: edition.statement,
+    label: edition.versionLabel,
     explanation:
       'empreinte des fichiers mensuels de cette démarche, vérifiable comme l’explique la page Données : elle change dès qu’un de ces fichiers change, et seulement alors',
   };

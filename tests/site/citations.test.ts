@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
@@ -30,6 +31,25 @@ describe('month pages cite their own month', () => {
     expect(text($('[data-citation]').text())).toContain(
       `version des données ${monthFileDigest(bobignyMarch()).slice(0, 12)}`,
     );
+  });
+});
+
+describe('a procedure page cites its own data', () => {
+  test('with the date of its latest probe and the version of its month files, checkable with sha256sum', () => {
+    const $ = page('94/creteil-etudiants');
+    const probes = path.join(inject('fixtureDataDir'), 'probes/94/creteil-etudiants');
+    const version = execFileSync('sh', ['-c', 'sha256sum *.csv | sha256sum'], { cwd: probes, encoding: 'utf8' }).slice(
+      0,
+      12,
+    );
+    const citation = text($('[data-citation]').text());
+    expect(citation).toContain(
+      `données arrêtées au dernier sondage, le 30\u00a0août 2017 à 9\u00a0h\u00a020, version des données de la démarche ${version}`,
+    );
+    // Neither the compile date, the whole dataset's version nor the data commit, which change every hour.
+    expect($.html()).not.toContain('compilées');
+    expect($('.citation-facts').text()).not.toContain('Commit');
+    expect(text($('.site-footer').text())).toContain(`version des données de la démarche ${version}`);
   });
 });
 
