@@ -5,7 +5,7 @@
  * national feeds sum each closed month into one entry instead of one per
  * procedure. Ids and dates come from the data only (see src/lib/feed-events.ts).
  */
-import { addMonths, parisClock } from '../lib/calendar.ts';
+import { addMonths, parisClock, parisInstant } from '../lib/calendar.ts';
 import type { Dataset, ProcedureData } from '../lib/dataset.ts';
 import { department } from '../lib/departments.ts';
 import { detectEvents, type FeedEvent } from '../lib/feed-events.ts';
@@ -118,6 +118,21 @@ function newest(entries: AtomEntry[]): AtomEntry[] {
   return entries.sort((a, b) => b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id)).slice(0, FEED_ENTRIES);
 }
 
+/**
+ * When a feed without entries last changed: the latest probe of its own
+ * procedures (not of the whole dataset, so that a feed whose procedures get no
+ * probe keeps its bytes); for procedures never probed, the latest day the
+ * registry gives them (retired, or first day probed); else, for a procedure
+ * waiting for its first probe, the compile instant.
+ */
+function quietFeedDate(procedures: readonly Pick<ProcedureData, 'latestProbe' | 'procedure'>[], dataset: FeedDataset) {
+  const probed = procedures.flatMap(({ latestProbe }) => (latestProbe === null ? [] : [latestProbe]));
+  if (probed.length > 0) return Math.max(...probed);
+  const days = procedures.flatMap(({ procedure }) => [procedure.until, procedure.since].filter((day) => day !== ''));
+  if (days.length > 0) return parisInstant(days.sort().at(-1)!, '00:00').getTime();
+  return dataset.compiledAt ?? 0;
+}
+
 function feedXml(
   scope: string,
   title: string,
@@ -125,15 +140,14 @@ function feedXml(
   selfPath: string,
   pagePath: string,
   entries: AtomEntry[],
-  procedures: readonly Pick<ProcedureData, 'latestProbe'>[],
+  procedures: readonly Pick<ProcedureData, 'latestProbe' | 'procedure'>[],
+  dataset: FeedDataset,
   site: URL | undefined,
 ): string {
   const sorted = newest(entries);
-  // The feed changes when its newest entry does; without entries, with the latest probe of its own procedures
-  // (not of the whole dataset: a feed whose procedures get no probe keeps its bytes).
-  const latestProbe = Math.max(0, ...procedures.map((data) => data.latestProbe ?? 0));
   const updated =
-    sorted.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), '') || atomDate(latestProbe);
+    sorted.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), '') ||
+    atomDate(quietFeedDate(procedures, dataset));
   return atomXml({
     id: stableId(`flux/${scope}`),
     title,
@@ -162,6 +176,7 @@ export function procedureFeed(data: ProcedureData, dataset: FeedDataset, site: U
     procedurePath(data.procedure),
     entries,
     [data],
+    dataset,
     site,
   );
 }
@@ -182,7 +197,7 @@ function groupFeed(
       .map((event) => procedureEntry(data, event, site, true)),
   );
   const months = summedMonthEntries(procedures, dataset, scope, pagePath, site);
-  return feedXml(scope, title, SUBTITLE, selfPath, pagePath, [...months, ...changes], procedures, site);
+  return feedXml(scope, title, SUBTITLE, selfPath, pagePath, [...months, ...changes], procedures, dataset, site);
 }
 
 /** The feed of a department. */
