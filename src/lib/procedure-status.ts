@@ -34,7 +34,7 @@ export function procedureStatus(facts: StatusFacts, figure: HeadlineFigure): Pro
   if (figure.statistics.successful > 0) return { kind: 'figure' };
   if (figure.statistics.failed > 0) return { kind: 'all-failed', words: allFailedWords(figure.statistics.failures) };
   const all = sumStatistics(facts.months);
-  const retired = facts.until === '' ? '' : `plus sondée après le ${formatLongDay(facts.until).replace(/^1 /, '1er ')}`;
+  const retired = retiredWords(facts.until);
   if (all.successful + all.failed === 0)
     return {
       kind: 'no-data',
@@ -45,6 +45,15 @@ export function procedureStatus(facts: StatusFacts, figure: HeadlineFigure): Pro
     kind: 'no-period-data',
     words: retired || 'premier mois de sondages en cours\u00a0: pas encore de mois écoulé',
   };
+}
+
+/**
+ * « plus sondée après le 31 août 2017 » for a procedure with an `until`, else
+ * empty. Shown beside a figure too: a figure of a retired procedure covers
+ * only the part of the period before that day.
+ */
+export function retiredWords(until: string): string {
+  return until === '' ? '' : `plus sondée après le ${formatLongDay(until).replace(/^1 /, '1er ')}`;
 }
 
 /**
