@@ -81,7 +81,7 @@ export interface LoadOptions {
    * reading the file (the site build asks git, see src/site/file-identity.ts),
    * else undefined: the file is then read and hashed.
    */
-  knownDigest?: ((file: string) => string | undefined) | undefined;
+  knownDigest?: ((file: string, month: string) => string | undefined) | undefined;
 }
 
 /** One month file as loadDataset has read and hashed it. */
@@ -185,7 +185,7 @@ export function loadDataset(
       checkMonthInRange(file, month, limits.earliestDay, latestMonth);
       // Bytes, hashed as they are, unless the digest is known: a month the reader finds cached is never decoded or parsed.
       // The dataset's hash covers each file's digest, so every file is hashed at most once.
-      let digest = knownDigest(file);
+      let digest = knownDigest(file, month);
       let bytes: Uint8Array | undefined;
       if (digest === undefined) {
         bytes = readDataBytes(file);

@@ -14,7 +14,8 @@
  *
  * One more hour must not cost ten years of files either. Besides one entry
  * per month (everything above, read by the downloads), the store keeps an
- * index in one file: what loadDataset needs of each month (its statistics,
+ * index in one file per calendar month, written again only when that month's
+ * files changed: what loadDataset needs of each month (its statistics,
  * warnings and latest probe, a few hundred bytes) and the SHA-256 of each
  * content git has given a blob id (src/site/file-identity.ts). loadStore
  * asks git which month files are unmodified; those are neither read nor
@@ -22,7 +23,7 @@
  * SHA-256 are only ever recorded from bytes the store hashed both ways
  * itself, so the index holds facts about contents, never a guess about a path.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, hash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -48,14 +49,21 @@ import type { DeflateChunk } from './deflate-chunks.ts';
 import { blobIdOf, runGit, unmodifiedBlobIds, type BlobIds, type GitRunner } from './file-identity.ts';
 import { monthDownloads } from './downloads.ts';
 
-/** Bumped when the shape of an entry changes. */
-const ENTRY_FORMAT = 1;
+/** Bumped when the shape of an entry or of the index changes. */
+const ENTRY_FORMAT = 2;
 
 /** An entry older than this that the build did not use is removed (another data directory, a past hour). */
 const KEEP_UNUSED_MS = 60 * 60_000;
 
-/** The file of the index: what loadDataset needs of each month, and known digests by blob id. */
-const INDEX_FILE = 'index.bin';
+/**
+ * The file of one part of the index: what loadDataset needs of the files of
+ * one calendar month (`YYYY-MM`, checked by loadDataset's listing), and their
+ * known digests by blob id. One more hour changes the month in progress: only
+ * its part is written again, the closed months' parts are kept as they are.
+ */
+function indexFile(month: string): string {
+  return `index-${month}.bin`;
+}
 
 /** What the index keeps of one month: what loadDataset reads, and what withinLimits checks. */
 type IndexedReading = MonthReading & Pick<MonthProducts, 'firstDay'>;
@@ -170,9 +178,11 @@ export class MonthStore {
     this.code = code;
   }
 
-  /** The index written by the previous build (loaded at the first read), and the one this build makes. */
-  private previous: MonthIndex | null = null;
-  private readonly next: MonthIndex = { format: ENTRY_FORMAT, readings: new Map(), digests: new Map() };
+  /** The index parts written by the previous builds (each loaded at its first use), and those this build makes, by month. */
+  private readonly previous = new Map<string, MonthIndex>();
+  private readonly next = new Map<string, MonthIndex>();
+  /** Months whose part this build changed: a reading or a digest the previous part did not hold. */
+  private readonly changedParts = new Set<string>();
   /** Blob ids git vouches for in the data directory being loaded (empty: every file is read). */
   private blobs: BlobIds = new Map();
 
@@ -193,11 +203,11 @@ export class MonthStore {
   }
 
   /** The SHA-256 of a file git vouches for, when the index knows the content of that blob id. */
-  private readonly knownDigest = (file: string): string | undefined => {
+  private readonly knownDigest = (file: string, month: string): string | undefined => {
     const blob = this.blobs.get(file);
-    const digest = blob === undefined ? undefined : this.index().digests.get(blob);
+    const digest = blob === undefined ? undefined : this.index(month).digests.get(blob);
     if (blob === undefined || digest === undefined) return undefined;
-    this.next.digests.set(blob, digest);
+    this.nextPart(month).digests.set(blob, digest);
     this.unread += 1;
     return digest;
   };
@@ -208,11 +218,18 @@ export class MonthStore {
     this.keys.set(input.file, key);
     // Bytes loadDataset read are hashed as git hashes them too: the next build need not read them.
     const blob = this.blobs.get(input.file);
-    if (input.bytes && blob !== undefined) this.next.digests.set(blobIdOf(input.bytes, blob), input.digest);
-    const cached = this.index().readings.get(key) ?? this.load(key);
+    if (input.bytes && blob !== undefined) {
+      const id = blobIdOf(input.bytes, blob);
+      if (this.index(input.month).digests.get(id) !== input.digest) this.changedParts.add(input.month);
+      this.nextPart(input.month).digests.set(id, input.digest);
+    }
+    const known = this.index(input.month).readings.get(key);
+    const cached = known ?? this.load(key);
     if (cached && withinLimits(cached, input.limits)) {
       this.hits += 1;
-      this.next.readings.set(key, indexed(cached));
+      // A reading of the previous part is kept as it is (the part need not be written again).
+      if (known === undefined) this.changedParts.add(input.month);
+      this.nextPart(input.month).readings.set(key, known ?? indexed(cached));
       return cached;
     }
     this.misses += 1;
@@ -224,7 +241,8 @@ export class MonthStore {
     );
     this.recomputeSeconds += (performance.now() - started) / 1000;
     this.save(key, products);
-    this.next.readings.set(key, indexed(products));
+    this.changedParts.add(input.month);
+    this.nextPart(input.month).readings.set(key, indexed(products));
     return products;
   };
 
@@ -248,7 +266,10 @@ export class MonthStore {
    */
   prune(now = Date.now()): void {
     if (this.directory === null) return;
-    const used = new Set([INDEX_FILE, ...[...this.keys.values()].map((key) => `${key}.bin`)]);
+    const used = new Set([
+      ...[...this.next.keys()].map(indexFile),
+      ...[...this.keys.values()].map((key) => `${key}.bin`),
+    ]);
     let names: string[];
     try {
       names = readdirSync(this.directory);
@@ -266,10 +287,9 @@ export class MonthStore {
     }
   }
 
+  /** SHA-256 of what the entry depends on; the one-shot hash, as one hour's load makes one key per month of history. */
   private keyOf(file: string, month: string, digest: string): string {
-    return createHash('sha256')
-      .update(`${this.code}\0${path.resolve(file)}\0${month}\0${digest}`)
-      .digest('hex');
+    return hash('sha256', `${this.code}\0${path.resolve(file)}\0${month}\0${digest}`, 'hex');
   }
 
   /** A usable entry, or undefined (absent, unreadable, or its checksum does not hold). */
@@ -279,19 +299,40 @@ export class MonthStore {
     return this.readChecked(`${key}.bin`) as MonthProducts | undefined;
   }
 
-  /** The index the previous build wrote, or an empty one (none, corrupt, another format). */
-  private index(): MonthIndex {
-    if (this.previous === null) {
-      const kept = this.directory === null ? undefined : (this.readChecked(INDEX_FILE) as MonthIndex | undefined);
+  /** The index part of a month the previous builds wrote, or an empty one (none, corrupt, another format). */
+  private index(month: string): MonthIndex {
+    let part = this.previous.get(month);
+    if (part === undefined) {
+      const kept = this.directory === null ? undefined : (this.readChecked(indexFile(month)) as MonthIndex | undefined);
       const usable = kept?.format === ENTRY_FORMAT && kept.readings instanceof Map && kept.digests instanceof Map;
-      this.previous = usable ? kept : { format: ENTRY_FORMAT, readings: new Map(), digests: new Map() };
+      part = usable ? kept : emptyIndex();
+      this.previous.set(month, part);
     }
-    return this.previous;
+    return part;
   }
 
-  /** Writes the index of the months this build read (the others are forgotten with it). */
+  /** The index part of a month this build makes. */
+  private nextPart(month: string): MonthIndex {
+    let part = this.next.get(month);
+    if (part === undefined) this.next.set(month, (part = emptyIndex()));
+    return part;
+  }
+
+  /**
+   * Writes the index parts this build changed, or that held months or digests
+   * it did not use (they are forgotten with them); a part that holds exactly
+   * what this build used, all taken from it, is left as it is.
+   */
   private writeIndex(): void {
-    if (this.directory !== null) this.writeChecked(INDEX_FILE, this.next);
+    if (this.directory === null) return;
+    for (const [month, part] of this.next) {
+      const before = this.index(month);
+      const same =
+        !this.changedParts.has(month) &&
+        before.readings.size === part.readings.size &&
+        before.digests.size === part.digests.size;
+      if (!same) this.writeChecked(indexFile(month), part);
+    }
   }
 
   /** A cache file's value, or undefined when it is absent, unreadable or its checksum does not hold. */
@@ -332,6 +373,10 @@ export class MonthStore {
       return false;
     }
   }
+}
+
+function emptyIndex(): MonthIndex {
+  return { format: ENTRY_FORMAT, readings: new Map(), digests: new Map() };
 }
 
 /** What the index keeps of a month's products: what loadDataset and withinLimits read. */

@@ -6,7 +6,17 @@
  * git at all. A doubt costs time, never a stale figure.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
@@ -205,13 +215,87 @@ describe('the hourly load with git and the month cache', () => {
     expect(after.misses).toBe(1);
     expect(after.unread).toBe(warm.unread - 1);
     // A corrupt index only costs time: every file is read and hashed again, the entries still serve.
-    const index = path.join(cacheDir, 'index.bin');
-    const bytes = readFileSync(index);
-    writeFileSync(index, Buffer.concat([bytes.subarray(0, -1), Buffer.of(bytes.at(-1)! ^ 0xff)]));
+    for (const index of readdirSync(cacheDir).filter((name) => name.startsWith('index-'))) {
+      const bytes = readFileSync(path.join(cacheDir, index));
+      writeFileSync(
+        path.join(cacheDir, index),
+        Buffer.concat([bytes.subarray(0, -1), Buffer.of(bytes.at(-1)! ^ 0xff)]),
+      );
+    }
     const corrupt = new MonthStore(cacheDir);
     expect(JSON.stringify(corrupt.loadDataset(dataDir))).toBe(changed);
     expect([corrupt.unread, corrupt.misses]).toEqual([0, 0]);
   });
+
+  /** The inode of each index part of a cache directory, by month: a part written again gets a new one. */
+  function indexParts(cacheDir: string): Map<string, number> {
+    const parts = readdirSync(cacheDir).filter((name) => /^index-\d{4}-\d\d\.bin$/.test(name));
+    return new Map(parts.map((name) => [name.slice(6, 13), statSync(path.join(cacheDir, name)).ino]));
+  }
+
+  /** Month files set aside by a case, by path. */
+  const saved = new Map<string, Buffer>();
+
+  /** Changes the first second of a month file's first probe: same length, another instant. */
+  function editFirstSecond(file: string): void {
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(
+      file,
+      text.replace(/(T\d\d:\d\d:\d)(\d)/, (_, start: string, digit: string) => {
+        const second = Number(digit);
+        return `${start}${second < 9 ? second + 1 : second - 1}`;
+      }),
+    );
+  }
+
+  test.each([
+    {
+      case: 'one file of a procedure changed, its other months not',
+      before: () => {},
+      change: editFirstSecond,
+      commit: true,
+    },
+    { case: 'the same change, not committed', before: () => {}, change: editFirstSecond, commit: false },
+    { case: 'a month file deleted', before: () => {}, change: (file: string) => rmSync(file), commit: true },
+    {
+      case: 'a month file added, not yet tracked',
+      before: (file: string) => {
+        saved.set(file, readFileSync(file));
+        rmSync(file);
+      },
+      change: (file: string) => writeFileSync(file, saved.get(file)!),
+      commit: false,
+    },
+  ])(
+    'after $case, gives the figures of the files and writes again only that month’s index part',
+    ({ case: name, before, change, commit }) => {
+      const dataDir = committedFixture(`parts-${name.replaceAll(/\W+/g, '-')}`);
+      const cacheDir = path.join(dataDir, '..', 'cache');
+      const file = someMonth(dataDir);
+      const month = path.basename(file, '.csv');
+      before(file);
+      git(dataDir, 'add', '--all');
+      git(dataDir, 'commit', '--quiet', '--allow-empty', '-m', 'before');
+      new MonthStore(cacheDir).loadDataset(dataDir);
+      const parts = indexParts(cacheDir);
+      change(file);
+      if (commit) {
+        git(dataDir, 'add', '--all');
+        git(dataDir, 'commit', '--quiet', '-m', 'change');
+      }
+      const store = new MonthStore(cacheDir);
+      expect(JSON.stringify(store.loadDataset(dataDir))).toBe(JSON.stringify(loadDataset(dataDir)));
+      const after = indexParts(cacheDir);
+      const rewritten = [...after].filter(([part, inode]) => parts.get(part) !== inode).map(([part]) => part);
+      // A month none of whose files remain keeps its part, unused, until prune removes it.
+      expect(rewritten).toEqual(rewritten.length === 0 && name === 'a month file deleted' ? [] : [month]);
+      // Loaded once more, nothing changed: nothing is written, nothing is read.
+      const again = new MonthStore(cacheDir);
+      expect(JSON.stringify(again.loadDataset(dataDir))).toBe(JSON.stringify(loadDataset(dataDir)));
+      expect(indexParts(cacheDir)).toEqual(after);
+      expect(again.misses).toBe(0);
+    },
+  );
 
   test('refuses a file that changed after its digest was known and before it was read', () => {
     const dataDir = committedFixture('raced');
