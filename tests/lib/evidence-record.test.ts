@@ -10,6 +10,7 @@ import {
   readEvidenceRecord,
   type EvidenceRecord,
 } from '../../src/lib/evidence-record.ts';
+import { evidencePart } from '../support/evidence-parts.ts';
 
 const RECORD: EvidenceRecord = {
   month: '2026-10',
@@ -43,14 +44,8 @@ describe('evidence records', () => {
     );
   });
 
-  const part = (n: number, pages: Record<string, number>, bytes = 1_500_000_000) => ({
-    asset: `evidence-2026-10.part${n}-of-2.tar`,
-    bytes,
-    sha256: String(n).repeat(64),
-    probes: Object.values(pages).reduce((sum, count) => sum + count, 0),
-    pages: Object.values(pages).reduce((sum, count) => sum + count, 0),
-    pages_by_procedure: pages,
-  });
+  const part = (n: number, pages: Record<string, number>, bytes = 1_500_000_000) =>
+    evidencePart('2026-10', n, 2, pages, bytes);
   const SPLIT: EvidenceRecord = {
     month: '2026-10',
     tag: 'evidence-2026-10',

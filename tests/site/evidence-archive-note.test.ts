@@ -9,6 +9,7 @@ import { load } from 'cheerio';
 import { describe, expect, inject, test } from 'vitest';
 import { formatEvidenceRecord, type EvidenceRecord } from '../../src/lib/evidence-record.ts';
 import { evidenceArchiveNote, evidenceRecords } from '../../src/site/evidence-archives.ts';
+import { evidencePart } from '../support/evidence-parts.ts';
 
 const RECORD: EvidenceRecord = {
   month: '2026-10',
@@ -46,14 +47,7 @@ describe('the evidence note of a procedure-month', () => {
     },
   );
 
-  const part = (n: number, pages: Record<string, number>) => ({
-    asset: `evidence-2026-10.part${n}-of-3.tar`,
-    bytes: 1_900_000_000,
-    sha256: String(n).repeat(64),
-    probes: Object.values(pages).reduce((sum, count) => sum + count, 0),
-    pages: Object.values(pages).reduce((sum, count) => sum + count, 0),
-    pages_by_procedure: pages,
-  });
+  const part = (n: number, pages: Record<string, number>) => evidencePart('2026-10', n, 3, pages, 1_900_000_000);
   const SPLIT: EvidenceRecord = {
     month: '2026-10',
     tag: 'evidence-2026-10',
